@@ -1,0 +1,124 @@
+"""The one API the GUI and the CLI share: open a data directory, search, show, audit.
+
+Everything a user does that must be accountable (a lookup, opening a profile, overriding a
+checksum warning) goes through :class:`Desk`, which writes the audit row in the same place for
+every front end.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from credit.domain import uscc as uscc_mod
+from credit.store import audit
+from credit.store.db import Store
+from credit.store.keys import resolve_key
+from credit.store.loader import get_info
+from credit.store.profile import Profile, load_profile
+from credit.store.search import SearchResult, search
+from credit.store.tables import entity
+
+OPERATOR_FILE = "operator.json"
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who is working, as recorded in the audit log and (later) in every record."""
+
+    user: str
+    unit: str
+    device: str
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Operator:
+        path = data_dir / OPERATOR_FILE
+        data: dict[str, str] = {}
+        if path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            user=data.get("user") or getpass.getuser(),
+            unit=data.get("unit") or "",
+            device=data.get("device") or platform.node() or "unknown",
+        )
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    entities: int
+    as_of: str | None
+    source: str | None
+    key_mode: str
+    pending_upload: int = 0
+
+
+class Desk:
+    def __init__(self, store: Store, operator: Operator) -> None:
+        self.store = store
+        self.operator = operator
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str | None = None) -> Desk:
+        key = resolve_key(data_dir, passphrase)
+        store = Store.open(data_dir, key)
+        return cls(store, Operator.load(data_dir))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50, *, record: bool = True) -> SearchResult:
+        with self.store.cache.connect() as conn:
+            result = search(conn, query, limit)
+        if record and result.kind != "empty":
+            self._audit(
+                "search",
+                query=query,
+                uscc=result.code,
+                detail={"kind": result.kind, "hits": len(result.hits)},
+            )
+        return result
+
+    def profile(self, code: str, *, query: str | None = None, record: bool = True) -> Profile | None:
+        with self.store.cache.connect() as conn:
+            prof = load_profile(conn, code)
+        if record:
+            self._audit("open_profile", query=query, uscc=code, detail={"found": prof is not None})
+        return prof
+
+    def stats(self) -> CacheStats:
+        with self.store.cache.connect() as conn:
+            count = conn.execute(sa.select(sa.func.count()).select_from(entity)).scalar_one()
+            info = get_info(conn)
+        return CacheStats(count, info.get("as_of"), info.get("source"), self.store.key.mode)
+
+    # -- accountable actions -------------------------------------------------------------
+
+    def accept_checksum_override(self, code: str, reason: str) -> uscc_mod.USCCCheck:
+        """Use a code that fails its check characters anyway, and record who decided so."""
+        check = uscc_mod.parse(code)
+        self._audit(
+            "uscc_override",
+            uscc=check.code,
+            detail={"warnings": check.warnings, "reason": reason},
+        )
+        return check
+
+    def audit_verify(self) -> audit.VerifyResult:
+        with self.store.work.connect() as conn:
+            return audit.verify(conn)
+
+    def audit_recent(self, limit: int = 100) -> list[dict[str, Any]]:
+        with self.store.work.connect() as conn:
+            return audit.recent(conn, limit)
+
+    def _audit(self, action: str, **kw: Any) -> None:
+        with self.store.write_work() as conn:
+            audit.append(conn, user=self.operator.user, device=self.operator.device, action=action, **kw)

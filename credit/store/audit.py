@@ -1,0 +1,84 @@
+"""The append-only, hash-chained audit log of lookups and profile views.
+
+Each row's hash covers its own fields and the previous row's hash, so editing, deleting or
+inserting any row breaks the chain from that point on and :func:`verify` names the first bad
+row. Triggers refuse UPDATE and DELETE, so the program itself cannot rewrite history either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+
+from credit.store.tables import audit_log
+
+GENESIS = "0" * 64
+HASHED = ("seq", "ts_utc", "ts_local", "user", "device", "action", "query", "uscc", "detail")
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    rows: int
+    bad_seq: int | None = None
+    problem: str | None = None  # Chinese, for the user
+
+
+def row_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    payload = json.dumps([fields[k] for k in HASHED], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + "\n" + payload).encode("utf-8")).hexdigest()
+
+
+def append(
+    conn: sa.Connection,
+    *,
+    user: str,
+    device: str,
+    action: str,
+    query: str | None = None,
+    uscc: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> int:
+    """Add one row inside the caller's (write) transaction; returns its sequence number."""
+    last = conn.execute(
+        sa.select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    now = datetime.now(timezone.utc)
+    fields: dict[str, Any] = {
+        "seq": seq,
+        "ts_utc": now.isoformat(timespec="milliseconds"),
+        "ts_local": now.astimezone().isoformat(timespec="seconds"),
+        "user": user,
+        "device": device,
+        "action": action,
+        "query": query,
+        "uscc": uscc,
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
+    }
+    conn.execute(audit_log.insert().values(**fields, prev_hash=prev, hash=row_hash(prev, fields)))
+    return seq
+
+
+def verify(conn: sa.Connection) -> VerifyResult:
+    prev, expected_seq, count = GENESIS, 1, 0
+    for row in conn.execute(sa.select(audit_log).order_by(audit_log.c.seq)):
+        fields = dict(row._mapping)
+        if row.seq != expected_seq:
+            return VerifyResult(False, count, row.seq, f"第 {expected_seq} 条记录缺失（序号不连续）。")
+        if row.prev_hash != prev:
+            return VerifyResult(False, count, row.seq, f"第 {row.seq} 条记录的前序哈希不符，其前面的记录被改动或删除。")
+        if row_hash(prev, fields) != row.hash:
+            return VerifyResult(False, count, row.seq, f"第 {row.seq} 条记录的内容与其哈希不符，已被篡改。")
+        prev, expected_seq, count = row.hash, expected_seq + 1, count + 1
+    return VerifyResult(True, count)
+
+
+def recent(conn: sa.Connection, limit: int = 100) -> list[dict[str, Any]]:
+    rows = conn.execute(sa.select(audit_log).order_by(audit_log.c.seq.desc()).limit(limit))
+    return [dict(r._mapping) for r in rows]

@@ -1,0 +1,105 @@
+"""Opening the two encrypted databases.
+
+``cache.db`` holds what the platform owns and can always be rebuilt by a pull; ``work.db`` holds
+what users create (audit log, later checks, commitments, inspections, the outbox). They are
+separate files so a cache rebuild can never touch work, and both are SQLCipher-encrypted.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy.pool import QueuePool
+
+from credit.store.keys import DbKey, KeyProblem
+
+CACHE_FILE = "cache.db"
+WORK_FILE = "work.db"
+
+
+class WrongKey(KeyProblem):
+    """The key or passphrase does not open the files."""
+
+
+def connect_raw(path: Path, key: DbKey) -> Any:
+    """A DB-API connection to an encrypted file, keyed and tuned; fails fast on a wrong key."""
+    conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=30)
+    conn.execute(f"PRAGMA key = {key.pragma_value}")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        raise WrongKey("口令或密钥不正确，无法打开本地数据。") from exc
+    for pragma in (
+        "journal_mode = WAL",
+        "synchronous = NORMAL",
+        "foreign_keys = ON",
+        "temp_store = MEMORY",
+        "cache_size = -65536",
+    ):
+        conn.execute(f"PRAGMA {pragma}")
+    return conn
+
+
+def make_engine(path: Path, key: DbKey) -> sa.Engine:
+    return sa.create_engine(
+        f"sqlite:///{path}",
+        creator=lambda: connect_raw(path, key),
+        module=sqlcipher,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+
+
+@dataclass
+class Store:
+    """Both engines of one data directory, plus the single-writer lock.
+
+    Reads may run on any worker thread in parallel; every write takes :attr:`write_lock` so the
+    files see one writer at a time, as SQLite prefers.
+    """
+
+    data_dir: Path
+    key: DbKey
+    cache: sa.Engine
+    work: sa.Engine
+    write_lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @classmethod
+    def open(cls, data_dir: Path, key: DbKey, *, migrate: bool = True) -> Store:
+        from credit.store import schema
+
+        data_dir.mkdir(parents=True, exist_ok=True)
+        cache = make_engine(data_dir / CACHE_FILE, key)
+        work = make_engine(data_dir / WORK_FILE, key)
+        store = cls(data_dir, key, cache, work)
+        try:
+            schema.ensure_cache(store)
+            if migrate:
+                schema.migrate_work(store)
+        except Exception:
+            store.close()
+            raise
+        return store
+
+    @contextmanager
+    def write_cache(self) -> Iterator[sa.Connection]:
+        with self.write_lock, self.cache.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def write_work(self) -> Iterator[sa.Connection]:
+        with self.write_lock, self.work.begin() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.cache.dispose()
+        self.work.dispose()

@@ -1,0 +1,187 @@
+"""Writing platform data into the cache: entities with their search index, and their records.
+
+Every writer of the cache (demo build, file import, and later sync) goes through here, so the
+search index can never drift from the entity table. Upserts report what actually changed, which
+is what makes re-importing the same file a visible no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+
+from credit.domain.names import normalize_name, pinyin_initials, spaced_chars
+from credit.store.tables import cache_info, entity
+
+ENTITY_FIELDS = tuple(c.name for c in entity.columns if c.name != "id")
+Row = Mapping[str, Any]
+
+
+@dataclass
+class UpsertStats:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __iadd__(self, other: UpsertStats) -> UpsertStats:
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        return self
+
+
+def entity_row(raw: Row) -> dict[str, Any]:
+    """Fill the derived columns (normalised name, initials, active flag) of an entity row."""
+    row = {k: raw.get(k) for k in ENTITY_FIELDS}
+    row["name"] = str(row["name"]).strip()
+    row["name_norm"] = normalize_name(row["name"])
+    if not row.get("pinyin"):
+        row["pinyin"] = pinyin_initials(row["name"])
+    row["status"] = row.get("status") or "存续"
+    row["active"] = 0 if row["status"] in INACTIVE_STATUSES else 1
+    return row
+
+
+#: Registration statuses that rank an entity below the living ones in search results.
+INACTIVE_STATUSES = frozenset({"注销", "吊销", "撤销", "吊销未注销", "已注销", "迁出"})
+
+
+def _index(conn: sa.Connection, pairs: list[tuple[int, str]]) -> None:
+    if not pairs:
+        return
+    conn.exec_driver_sql("INSERT INTO entity_tri(rowid, name) VALUES (?, ?)", pairs)
+    conn.exec_driver_sql(
+        "INSERT INTO entity_uni(rowid, chars) VALUES (?, ?)",
+        [(rid, spaced_chars(name)) for rid, name in pairs],
+    )
+
+
+def _unindex(conn: sa.Connection, ids: list[int]) -> None:
+    if not ids:
+        return
+    params = [(i,) for i in ids]
+    conn.exec_driver_sql("DELETE FROM entity_tri WHERE rowid = ?", params)
+    conn.exec_driver_sql("DELETE FROM entity_uni WHERE rowid = ?", params)
+
+
+def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
+    """Insert or update entities by USCC, keeping both search indexes in step."""
+    stats = UpsertStats()
+    prepared = [entity_row(r) for r in rows]
+    if not prepared:
+        return stats
+    existing = {
+        r.uscc: r
+        for r in conn.execute(
+            sa.select(entity).where(entity.c.uscc.in_([p["uscc"] for p in prepared]))
+        )
+    }
+    inserts: list[dict[str, Any]] = []
+    reindex: list[tuple[int, str]] = []
+    for row in prepared:
+        old = existing.get(row["uscc"])
+        if old is None:
+            inserts.append(row)
+            continue
+        changed = {
+            k: v for k, v in row.items() if k != "updated_at" and getattr(old, k) != v
+        }
+        if not changed:
+            stats.unchanged += 1
+            continue
+        conn.execute(entity.update().where(entity.c.id == old.id).values(**row))
+        stats.updated += 1
+        if "name_norm" in changed:
+            _unindex(conn, [old.id])
+            reindex.append((old.id, row["name_norm"]))
+    if inserts:
+        conn.execute(entity.insert(), inserts)
+        new = conn.execute(
+            sa.select(entity.c.id, entity.c.name_norm).where(
+                entity.c.uscc.in_([r["uscc"] for r in inserts])
+            )
+        )
+        reindex.extend((r.id, r.name_norm) for r in new)
+        stats.inserted += len(inserts)
+    _index(conn, reindex)
+    return stats
+
+
+def bulk_insert_entities(
+    conn: sa.Connection,
+    rows: Iterable[Row],
+    *,
+    batch: int = 20_000,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Fast path for an empty cache (demo build, first sync): plain inserts, index in batches."""
+    count = 0
+    buf: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal count
+        if not buf:
+            return
+        first = conn.execute(sa.select(sa.func.coalesce(sa.func.max(entity.c.id), 0))).scalar_one()
+        for i, row in enumerate(buf, start=first + 1):
+            row["id"] = i
+        conn.execute(entity.insert(), buf)
+        _index(conn, [(r["id"], r["name_norm"]) for r in buf])
+        count += len(buf)
+        buf.clear()
+        if progress:
+            progress(count)
+
+    for raw in rows:
+        buf.append(entity_row(raw))
+        if len(buf) >= batch:
+            flush()
+    flush()
+    return count
+
+
+def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) -> UpsertStats:
+    """Insert or update records (penalties, licences, list entries …) by their ``id``."""
+    stats = UpsertStats()
+    cols = [c.name for c in table.columns]
+    prepared = [{k: r.get(k) for k in cols} for r in rows]
+    if not prepared:
+        return stats
+    existing = {
+        r.id: r._mapping
+        for r in conn.execute(sa.select(table).where(table.c.id.in_([p["id"] for p in prepared])))
+    }
+    inserts = []
+    for row in prepared:
+        old = existing.get(row["id"])
+        if old is None:
+            inserts.append(row)
+        elif all(old[k] == v for k, v in row.items()):
+            stats.unchanged += 1
+        else:
+            conn.execute(table.update().where(table.c.id == row["id"]).values(**row))
+            stats.updated += 1
+    if inserts:
+        conn.execute(table.insert(), inserts)
+        stats.inserted += len(inserts)
+    return stats
+
+
+def set_info(conn: sa.Connection, **values: str) -> None:
+    for key, value in values.items():
+        conn.execute(
+            sa.text("INSERT OR REPLACE INTO cache_info(key, value) VALUES (:k, :v)"),
+            {"k": key, "v": value},
+        )
+
+
+def get_info(conn: sa.Connection) -> dict[str, str]:
+    return {r.key: r.value for r in conn.execute(sa.select(cache_info))}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")

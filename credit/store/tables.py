@@ -1,0 +1,190 @@
+"""Table definitions (SQLAlchemy Core) for the cache and the work database.
+
+Core rather than ORM: the cache is loaded in bulk (up to a million entities) and read by a few
+hand-tuned queries, where plain tables are both faster and clearer. Dates are ISO strings
+(``YYYY-MM-DD``), which sort and compare correctly and survive CSV/JSON round trips unchanged.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+cache_meta = sa.MetaData()
+work_meta = sa.MetaData()
+
+Text = sa.Text
+
+
+
+entity = sa.Table(
+    "entity",
+    cache_meta,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("uscc", Text, nullable=False, unique=True),
+    sa.Column("name", Text, nullable=False),
+    sa.Column("name_norm", Text, nullable=False),  # NFKC, what search indexes see
+    sa.Column("pinyin", Text, nullable=False, server_default=""),  # initials, lower case
+    sa.Column("entity_type", Text),  # from the USCC category, e.g. 企业, 个体工商户
+    sa.Column("legal_rep", Text),
+    sa.Column("legal_rep_id_type", Text),
+    sa.Column("legal_rep_id", Text),  # stored whole, masked on every display
+    sa.Column("reg_authority", Text),
+    sa.Column("division_code", Text),
+    sa.Column("division_name", Text),
+    sa.Column("address", Text),
+    sa.Column("industry", Text),
+    sa.Column("business_scope", Text),
+    sa.Column("capital_wan", sa.Float),
+    sa.Column("established", Text),
+    sa.Column("status", Text, nullable=False, server_default="存续"),
+    sa.Column("active", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("grade", Text),  # A/B/C/D
+    sa.Column("grade_date", Text),
+    sa.Column("grade_unit", Text),
+    sa.Column("updated_at", Text),
+    sa.Column("source", Text),
+    # (active, key) so the living entities come first without sorting a large range
+    sa.Index("ix_entity_active_pinyin", "active", "pinyin"),
+    sa.Index("ix_entity_active_uscc", "active", "uscc"),
+    sa.Index("ix_entity_division", "division_code"),
+)
+
+_NATURAL_PERSON = (
+    sa.Column("person_name", Text),  # for records about a person (e.g. a legal representative)
+    sa.Column("person_id", Text),
+)
+
+list_entry = sa.Table(
+    "list_entry",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("uscc", Text, index=True),
+    *_NATURAL_PERSON,
+    sa.Column("list_type", Text, nullable=False),  # serious / watch / abnormal / judgment_debtor
+    sa.Column("category", Text, nullable=False),  # 名单类别 as the source names it
+    sa.Column("reason", Text),
+    sa.Column("basis", Text),
+    sa.Column("deciding_unit", Text),
+    sa.Column("doc_no", Text),
+    sa.Column("listed_on", Text),
+    sa.Column("valid_until", Text),
+    sa.Column("removed_on", Text),
+    sa.Column("removal_reason", Text),
+    sa.Column("source", Text),
+    sa.Index("ix_list_entry_person", "person_id"),
+)
+
+penalty = sa.Table(
+    "penalty",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("subject_name", Text),
+    sa.Column("subject_category", Text),
+    sa.Column("legal_rep", Text),
+    sa.Column("legal_rep_id_type", Text),
+    sa.Column("legal_rep_id", Text),
+    sa.Column("decision_no", Text, nullable=False),
+    sa.Column("violation_type", Text),
+    sa.Column("facts", Text),
+    sa.Column("basis", Text),
+    sa.Column("penalty_type", Text),
+    sa.Column("content", Text),
+    sa.Column("fine_wan", sa.Float),
+    sa.Column("confiscated_wan", sa.Float),
+    sa.Column("licence_action", Text),
+    sa.Column("decision_date", Text),
+    sa.Column("valid_until", Text),
+    sa.Column("publicity_end", Text),
+    sa.Column("severity", Text),  # 轻微 / 一般 / 严重
+    sa.Column("authority", Text),
+    sa.Column("authority_uscc", Text),
+    sa.Column("source_unit", Text),
+    sa.Column("source_unit_uscc", Text),
+    sa.Column("note", Text),
+    sa.Column("repaired_on", Text),
+)
+
+licence = sa.Table(
+    "licence",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("subject_name", Text),
+    sa.Column("legal_rep", Text),
+    sa.Column("doc_name", Text),
+    sa.Column("doc_no", Text),
+    sa.Column("category", Text),  # 普通/特许/认可/核准/登记/其他
+    sa.Column("cert_name", Text),
+    sa.Column("cert_no", Text),
+    sa.Column("content", Text),
+    sa.Column("decision_date", Text),
+    sa.Column("valid_from", Text),
+    sa.Column("valid_to", Text),
+    sa.Column("authority", Text),
+    sa.Column("authority_uscc", Text),
+    sa.Column("status", Text),
+    sa.Column("source_unit", Text),
+    sa.Column("note", Text),
+)
+
+honour = sa.Table(
+    "honour",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("title", Text, nullable=False),
+    sa.Column("level", Text),
+    sa.Column("granted_by", Text),
+    sa.Column("granted_on", Text),
+    sa.Column("valid_until", Text),
+    sa.Column("doc_no", Text),
+)
+
+judicial = sa.Table(
+    "judicial",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("uscc", Text, index=True),
+    *[c.copy() for c in _NATURAL_PERSON],
+    sa.Column("kind", Text),  # 判决 / 执行
+    sa.Column("case_no", Text),
+    sa.Column("court", Text),
+    sa.Column("content", Text),
+    sa.Column("filed_on", Text),
+    sa.Column("status", Text),
+)
+
+cache_info = sa.Table(
+    "cache_info",
+    cache_meta,
+    sa.Column("key", Text, primary_key=True),
+    sa.Column("value", Text),
+)
+
+#: Search indexes over ``entity``, rowid = ``entity.id``. Contentless with delete support, so
+#: they cost only their postings. ``entity_tri`` serves 3+ character substrings, ``entity_uni``
+#: (one token per character) serves 1–2 character queries as phrase matches, because the
+#: trigram tokenizer cannot match fewer than three characters.
+SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS entity_tri USING fts5("
+    "name, tokenize='trigram', content='', contentless_delete=1)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS entity_uni USING fts5("
+    "chars, tokenize='unicode61', content='', contentless_delete=1)",
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    work_meta,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("ts_utc", Text, nullable=False),
+    sa.Column("ts_local", Text, nullable=False),
+    sa.Column("user", Text, nullable=False),
+    sa.Column("device", Text, nullable=False),
+    sa.Column("action", Text, nullable=False),
+    sa.Column("query", Text),
+    sa.Column("uscc", Text),
+    sa.Column("detail", Text),  # canonical JSON
+    sa.Column("prev_hash", Text, nullable=False),
+    sa.Column("hash", Text, nullable=False),
+)
