@@ -75,16 +75,23 @@ class Desk:
     # -- reading -------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50, *, record: bool = True) -> SearchResult:
+        """Search the cache; ``record=False`` for search-as-you-type, which records the lookup
+        once the user settles on it (:meth:`record_search`) rather than per keystroke."""
         with self.store.cache.connect() as conn:
             result = search(conn, query, limit)
-        if record and result.kind != "empty":
-            self._audit(
-                "search",
-                query=query,
-                uscc=result.code,
-                detail={"kind": result.kind, "hits": len(result.hits)},
-            )
+        if record:
+            self.record_search(result)
         return result
+
+    def record_search(self, result: SearchResult) -> None:
+        if result.kind == "empty":
+            return
+        self._audit(
+            "search",
+            query=result.query,
+            uscc=result.code,
+            detail={"kind": result.kind, "hits": len(result.hits)},
+        )
 
     def profile(self, code: str, *, query: str | None = None, record: bool = True) -> Profile | None:
         with self.store.cache.connect() as conn:

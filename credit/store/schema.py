@@ -95,3 +95,10 @@ def backup_work(store: Store, label: str) -> Path:
         target = target_dir / f"work-{stamp}-{label}.db"
         shutil.copy2(store.data_dir / WORK_FILE, target)
     return target
+
+
+def reset_cache(store: Store) -> None:
+    """Empty the cache (never the work database) so it can be rebuilt from scratch."""
+    with store.write_cache() as conn:
+        drop_cache(conn)
+    ensure_cache(store)

@@ -49,17 +49,16 @@ entity = sa.Table(
     sa.Index("ix_entity_division", "division_code"),
 )
 
-_NATURAL_PERSON = (
-    sa.Column("person_name", Text),  # for records about a person (e.g. a legal representative)
-    sa.Column("person_id", Text),
-)
+def _natural_person() -> tuple[sa.Column[str], sa.Column[str]]:
+    """Columns for records about a person (e.g. a legal representative) rather than an entity."""
+    return sa.Column("person_name", Text), sa.Column("person_id", Text)
 
 list_entry = sa.Table(
     "list_entry",
     cache_meta,
     sa.Column("id", Text, primary_key=True),
     sa.Column("uscc", Text, index=True),
-    *_NATURAL_PERSON,
+    *_natural_person(),
     sa.Column("list_type", Text, nullable=False),  # serious / watch / abnormal / judgment_debtor
     sa.Column("category", Text, nullable=False),  # 名单类别 as the source names it
     sa.Column("reason", Text),
@@ -146,7 +145,7 @@ judicial = sa.Table(
     cache_meta,
     sa.Column("id", Text, primary_key=True),
     sa.Column("uscc", Text, index=True),
-    *[c.copy() for c in _NATURAL_PERSON],
+    *_natural_person(),
     sa.Column("kind", Text),  # 判决 / 执行
     sa.Column("case_no", Text),
     sa.Column("court", Text),

@@ -1,0 +1,35 @@
+"""CreditDesk launcher: the GUI with no command, the CLI (``creditdesk``) with one."""
+
+import os
+import time
+
+os.environ.setdefault("CREDITDESK_T0", repr(time.time()))  # cold-start benchmark reference
+
+import sys
+
+
+def main(argv: list[str]) -> int:
+    from credit.cli import COMMANDS
+
+    if any(arg in COMMANDS for arg in argv) or argv[:1] in (["-h"], ["--help"]):
+        from credit.cli import main as cli_main
+
+        return cli_main(argv)
+
+    import argparse
+    from pathlib import Path
+
+    from credit.paths import default_data_dir
+
+    parser = argparse.ArgumentParser(prog="main.py", description="打开 CreditDesk 信用监管工作台图形界面。")
+    parser.add_argument("--data-dir", default=str(default_data_dir()), help="数据目录")
+    parser.add_argument("--demo", type=int, metavar="N", help="缓存为空时先生成 N 户演示数据")
+    args = parser.parse_args(argv)
+
+    from desktop.app import run
+
+    return run(Path(args.data_dir).expanduser(), demo_entities=args.demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
