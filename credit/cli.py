@@ -197,7 +197,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"新增 {s.inserted}，更新 {s.updated}，未变化 {s.unchanged}，拒绝 {report.rejected}",
     ]
     lines += [
-        f"  第 {p.row} 行（{'错误' if p.severity == 'error' else '提示'}）：{p.reason}"
+        f"  {'错误' if p.severity == 'error' else '提示'}：{p.reason}"
         for p in report.problems
     ]
     _emit(args, report.to_dict(), "\n".join(lines))

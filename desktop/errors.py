@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import traceback
 
-import sqlalchemy.exc
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -24,35 +23,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from credit.store.keys import KeyProblem
-
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
 
 
 def describe(exc: BaseException) -> str:
     """One or two sentences for the user; the type decides the advice."""
+    import sqlalchemy.exc
+
+    from credit.store.keys import KeyProblem
+
     if isinstance(exc, KeyProblem):
         return exc.reason
     if isinstance(exc, sqlalchemy.exc.OperationalError):
         text = str(exc.orig or exc).lower()
         if "locked" in text or "busy" in text:
-            return _tr("本地数据库正被其他操作占用。请稍候几秒再试。")
+            return QCoreApplication.translate("Errors", "本地数据库正被其他操作占用。请稍候几秒再试。")
         if "disk" in text or "full" in text:
-            return _tr("本地数据库无法写入，可能是磁盘空间不足。请清理磁盘后重试。")
-        return _tr("读取本地数据库时出错。请重试；如果问题持续出现，请联系系统管理员。")
-    if isinstance(exc, PermissionError):
-        return _tr("没有权限读写文件 {0}。请检查文件权限。").format(exc.filename or "")
-    if isinstance(exc, OSError):
-        return _tr("无法读写文件 {0}（{1}）。请检查磁盘空间和文件权限。").format(
-            exc.filename or "", exc.strerror or type(exc).__name__
+            return QCoreApplication.translate(
+                "Errors", "本地数据库无法写入，可能是磁盘空间不足。请清理磁盘后重试。"
+            )
+        return QCoreApplication.translate(
+            "Errors", "读取本地数据库时出错。请重试；如果问题持续出现，请联系系统管理员。"
         )
+    if isinstance(exc, PermissionError):
+        return QCoreApplication.translate("Errors", "没有权限读写文件 {0}。请检查文件权限。").format(
+            exc.filename or ""
+        )
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "Errors", "无法读写文件 {0}（{1}）。请检查磁盘空间和文件权限。"
+        ).format(exc.filename or "", exc.strerror or type(exc).__name__)
     if isinstance(exc, MemoryError):
-        return _tr("内存不足，操作未能完成。请关闭其他程序后重试。")
-    return _tr("操作未能完成。请重试；如果问题持续出现，请点“详情”并把内容发给系统管理员。")
+        return QCoreApplication.translate("Errors", "内存不足，操作未能完成。请关闭其他程序后重试。")
+    return QCoreApplication.translate(
+        "Errors", "操作未能完成。请重试；如果问题持续出现，请点“详情”并把内容发给系统管理员。"
+    )
 
 
 def details(exc: BaseException) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -20,7 +20,6 @@ from desktop.errors import show_error
 __all__ = ["ImmediateRunner", "Runner", "RunnerLike", "Task", "show_error"]
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -135,16 +134,21 @@ class _Job(QRunnable):
     def run(self) -> None:
         task = self.task
         if task.cancelled:  # cancelled while queued: do not even start
-            task._finished.emit(None)
+            self._emit(task._finished, None)
             return
         try:
             value = self.fn(task)
         except Exception as exc:  # delivered to the GUI thread, never swallowed
-            if not task.cancelled:
-                log.debug("background task failed", exc_info=exc)
-            task._failed.emit(exc)
+            self._emit(task._failed, exc)
         else:
-            task._finished.emit(value)
+            self._emit(task._finished, value)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is being torn down; nobody is listening
+            log.debug("result of a background task dropped at shutdown")
 
 
 class Runner(QObject):

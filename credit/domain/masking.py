@@ -10,4 +10,5 @@ def mask_id(number: str | None, keep_head: int = 4, keep_tail: int = 4) -> str:
     value = number.strip()
     if len(value) <= keep_head + keep_tail:
         return "*" * len(value)
-    return value[:keep_head] + "*" * (len(value) - keep_head - keep_tail) + value[-keep_tail:]
+    tail = value[len(value) - keep_tail :]  # not value[-keep_tail:], which is everything for 0
+    return value[:keep_head] + "*" * (len(value) - keep_head - keep_tail) + tail

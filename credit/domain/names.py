@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _SPACE = re.compile(r"\s+")
 
 
@@ -33,6 +31,8 @@ def pinyin_initials(text: str) -> str:
     pypinyin resolves common polyphones from context (重庆 → cq), which is why whole names (or
     whole name parts) are converted rather than single characters.
     """
+    from pypinyin import Style, lazy_pinyin  # 0.25 s to import: only writers of the cache need it
+
     out: list[str] = []
     for piece in lazy_pinyin(normalize_name(text), style=Style.FIRST_LETTER, errors="default"):
         out.extend(ch.lower() for ch in piece if ch.isascii() and ch.isalnum())

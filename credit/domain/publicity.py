@@ -61,7 +61,7 @@ def severity_for(penalty_type: str | None, fine_wan: float | None) -> str:
         return "严重"
     if any(t in text for t in rules["minor_types"]) and not fine_wan:
         return "轻微"
-    if fine_wan is not None and 0 < fine_wan < rules["minor_fine_wan"] and "罚款" == text.strip():
+    if fine_wan is not None and 0 < fine_wan < rules["minor_fine_wan"] and text.strip() == "罚款":
         return "轻微"
     return "一般"
 

@@ -232,10 +232,8 @@ def normalize(text: str) -> str:
 
 
 def _char_error(ch: str, position: int, allowed: str = "") -> USCCFormatError:
-    if ch in _EXCLUDED and ch not in allowed:
-        detail = f"不使用{_EXCLUDED_TEXT}"
-    else:
-        detail = "应为数字或大写字母"
+    excluded = ch in _EXCLUDED and ch not in allowed
+    detail = f"不使用{_EXCLUDED_TEXT}" if excluded else "应为数字或大写字母"
     return USCCFormatError(f"第{position}位“{ch}”不是合法字符（{detail}）", position)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,7 +49,7 @@ def append(
         sa.select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
     ).first()
     seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     fields: dict[str, Any] = {
         "seq": seq,
         "ts_utc": now.isoformat(timespec="milliseconds"),
@@ -72,7 +72,9 @@ def verify(conn: sa.Connection) -> VerifyResult:
         if row.seq != expected_seq:
             return VerifyResult(False, count, row.seq, f"第 {expected_seq} 条记录缺失（序号不连续）。")
         if row.prev_hash != prev:
-            return VerifyResult(False, count, row.seq, f"第 {row.seq} 条记录的前序哈希不符，其前面的记录被改动或删除。")
+            return VerifyResult(
+                False, count, row.seq, f"第 {row.seq} 条记录的前序哈希不符，其前面的记录被改动或删除。"
+            )
         if row_hash(prev, fields) != row.hash:
             return VerifyResult(False, count, row.seq, f"第 {row.seq} 条记录的内容与其哈希不符，已被篡改。")
         prev, expected_seq, count = row.hash, expected_seq + 1, count + 1

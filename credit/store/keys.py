@@ -20,6 +20,10 @@ from keyring.backend import KeyringBackend
 
 SERVICE = "CreditDesk"
 MODE_FILE = "keymode"
+SALT_FILE = "keysalt"
+#: PBKDF2-HMAC-SHA512 rounds, as SQLCipher 4 uses by default; run once per unlock, not per
+#: connection, because the derived key is then handed to SQLCipher as a raw key.
+KDF_ROUNDS = 256_000
 PASSPHRASE_ENV = "CREDITDESK_PASSPHRASE"
 MIN_PASSPHRASE = 8
 
@@ -61,14 +65,20 @@ class DbKey:
         return f"DbKey(mode={self.mode!r})"
 
 
+def _untrusted(backend: object) -> bool:
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    return "fail" in name or "Plaintext" in name or "null" in name.lower()
+
+
 def usable_keyring() -> KeyringBackend | None:
     """The active keyring backend if it stores secrets safely, else None."""
     backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if "fail" in name or "Plaintext" in name or "null" in name.lower():
+    if _untrusted(backend):
         return None
-    if hasattr(backend, "backends") and not getattr(backend, "backends"):
-        return None  # a chainer with nothing behind it
+    if hasattr(backend, "backends"):  # a chainer: it may hand the secret to any of them
+        chained = getattr(backend, "backends")  # noqa: B009 (mypy)
+        if not chained or any(_untrusted(b) for b in chained):
+            return None
     return backend
 
 
@@ -81,8 +91,14 @@ def _raw(hex_key: str) -> str:
     return f"\"x'{hex_key}'\""
 
 
-def _quoted(passphrase: str) -> str:
-    return "'" + passphrase.replace("'", "''") + "'"
+def _from_passphrase(data_dir: Path, passphrase: str) -> DbKey:
+    """Derive the raw key from the passphrase and the directory's (non-secret) salt."""
+    salt_path = data_dir / SALT_FILE
+    if not salt_path.exists():
+        salt_path.write_text(secrets.token_hex(16) + "\n", encoding="utf-8")
+    salt = bytes.fromhex(salt_path.read_text(encoding="utf-8").strip())
+    derived = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, 32)
+    return DbKey(_raw(derived.hex()), "passphrase")
 
 
 def key_mode(data_dir: Path) -> str | None:
@@ -102,7 +118,7 @@ def resolve_key(data_dir: Path, passphrase: str | None = None) -> DbKey:
     if mode == "passphrase":
         if not passphrase:
             raise NeedPassphrase("本地数据已用口令加密，请输入口令解锁。", new=False)
-        return DbKey(_quoted(passphrase), "passphrase")
+        return _from_passphrase(data_dir, passphrase)
     if mode == "keyring":
         try:
             stored = keyring.get_password(SERVICE, _account(data_dir))
@@ -121,10 +137,20 @@ def _create_key(data_dir: Path, passphrase: str | None) -> DbKey:
     if passphrase:
         if len(passphrase) < MIN_PASSPHRASE:
             raise NeedPassphrase(f"口令至少需要 {MIN_PASSPHRASE} 个字符。", new=True)
+        key = _from_passphrase(data_dir, passphrase)
         (data_dir / MODE_FILE).write_text("passphrase\n", encoding="utf-8")
-        return DbKey(_quoted(passphrase), "passphrase")
+        return key
     if usable_keyring() is None:
         raise NeedPassphrase(NO_KEYRING_REASON, new=True)
+    try:
+        existing = keyring.get_password(SERVICE, _account(data_dir))
+    except keyring.errors.KeyringError:
+        existing = None
+    if existing:
+        # The mode file was lost but the keyring still holds this directory's key: reuse it.
+        # Overwriting it would make the existing (encrypted) work unrecoverable.
+        (data_dir / MODE_FILE).write_text("keyring\n", encoding="utf-8")
+        return DbKey(_raw(existing), "keyring")
     hex_key = secrets.token_hex(32)
     try:
         keyring.set_password(SERVICE, _account(data_dir), hex_key)

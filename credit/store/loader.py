@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -37,10 +37,11 @@ class UpsertStats:
 def entity_row(raw: Row) -> dict[str, Any]:
     """Fill the derived columns (normalised name, initials, active flag) of an entity row."""
     row = {k: raw.get(k) for k in ENTITY_FIELDS}
-    row["name"] = str(row["name"]).strip()
-    row["name_norm"] = normalize_name(row["name"])
+    name = str(row["name"]).strip()
+    row["name"] = name
+    row["name_norm"] = normalize_name(name)
     if not row.get("pinyin"):
-        row["pinyin"] = pinyin_initials(row["name"])
+        row["pinyin"] = pinyin_initials(name)
     row["status"] = row.get("status") or "存续"
     row["active"] = 0 if row["status"] in INACTIVE_STATUSES else 1
     return row
@@ -76,9 +77,7 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         return stats
     existing = {
         r.uscc: r
-        for r in conn.execute(
-            sa.select(entity).where(entity.c.uscc.in_([p["uscc"] for p in prepared]))
-        )
+        for r in conn.execute(sa.select(entity).where(entity.c.uscc.in_([p["uscc"] for p in prepared])))
     }
     inserts: list[dict[str, Any]] = []
     reindex: list[tuple[int, str]] = []
@@ -87,9 +86,7 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         if old is None:
             inserts.append(row)
             continue
-        changed = {
-            k: v for k, v in row.items() if k != "updated_at" and getattr(old, k) != v
-        }
+        changed = {k: v for k, v in row.items() if k != "updated_at" and getattr(old, k) != v}
         if not changed:
             stats.unchanged += 1
             continue
@@ -101,9 +98,7 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
     if inserts:
         conn.execute(entity.insert(), inserts)
         new = conn.execute(
-            sa.select(entity.c.id, entity.c.name_norm).where(
-                entity.c.uscc.in_([r["uscc"] for r in inserts])
-            )
+            sa.select(entity.c.id, entity.c.name_norm).where(entity.c.uscc.in_([r["uscc"] for r in inserts]))
         )
         reindex.extend((r.id, r.name_norm) for r in new)
         stats.inserted += len(inserts)
@@ -184,4 +179,4 @@ def get_info(conn: sa.Connection) -> dict[str, str]:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")

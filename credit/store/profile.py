@@ -54,8 +54,7 @@ class Profile:
             "flags": list(self.flags),
             "as_of": self.as_of,
             "sections": [
-                {"key": s.key, "title": s.title, "note": s.note, "rows": s.rows}
-                for s in self.sections
+                {"key": s.key, "title": s.title, "note": s.note, "rows": s.rows} for s in self.sections
             ],
         }
 
@@ -142,7 +141,9 @@ def _publicity(row: Any, today: date) -> str:
 def _listing(row: Any, today: date, legal_rep: str | None) -> dict[str, Any]:
     data = {k: getattr(row, k, None) for k, _ in LISTING if hasattr(row, k)}
     if row.removed_on:
-        data["removal"] = f"已于 {row.removed_on} 移出" + (f"（{row.removal_reason}）" if row.removal_reason else "")
+        data["removal"] = f"已于 {row.removed_on} 移出" + (
+            f"（{row.removal_reason}）" if row.removal_reason else ""
+        )
     elif row.valid_until and row.valid_until < today.isoformat():
         data["removal"] = f"有效期已满（{row.valid_until}）"
     else:
@@ -162,7 +163,9 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
     info = get_info(conn)
     reg = {k: getattr(ent, k, None) for k, _ in REGISTRATION}
     reg["legal_rep_id"] = mask_id(ent.legal_rep_id)
-    reg["division"] = " ".join(x for x in (ent.division_name, ent.division_code and f"（{ent.division_code}）") if x)
+    reg["division"] = " ".join(
+        x for x in (ent.division_name, ent.division_code and f"（{ent.division_code}）") if x
+    )
 
     licences = [
         {
@@ -206,13 +209,17 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
             "subject": f"法定代表人 {r.person_name}" if r.person_id else "本主体",
         }
         for r in conn.execute(
-            sa.select(judicial).where(
-                sa.or_(judicial.c.uscc == code, judicial.c.person_id.in_(person_ids))
-            )
+            sa.select(judicial).where(sa.or_(judicial.c.uscc == code, judicial.c.person_id.in_(person_ids)))
         )
     ]
     evaluation = (
-        [{"grade": f"{ent.grade}（{GRADE_MEANING.get(ent.grade, '')}）", "grade_date": ent.grade_date, "grade_unit": ent.grade_unit}]
+        [
+            {
+                "grade": f"{ent.grade}（{GRADE_MEANING.get(ent.grade, '')}）",
+                "grade_date": ent.grade_date,
+                "grade_unit": ent.grade_unit,
+            }
+        ]
         if ent.grade
         else []
     )
@@ -237,7 +244,12 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
             note=f"另有 {repaired} 条处罚信息已完成信用修复，依规不再展示和使用。" if repaired else None,
         ),
         Section("honours", "诚实守信相关荣誉信息", HONOUR, honours),
-        Section("serious", "严重失信主体名单信息", LISTING, by_type.get("serious", []) + by_type.get("judgment_debtor", [])),
+        Section(
+            "serious",
+            "严重失信主体名单信息",
+            LISTING,
+            by_type.get("serious", []) + by_type.get("judgment_debtor", []),
+        ),
         Section("watch", "重点关注名单信息", LISTING, by_type.get("watch", [])),
         Section("abnormal", "经营（活动）异常名录", LISTING, by_type.get("abnormal", [])),
         Section("commitments", "信用承诺信息", COMMITMENT, [], note="本地尚无该主体的信用承诺记录。"),

@@ -2,29 +2,30 @@
 
 The cache is rebuildable, so a schema change simply drops and recreates it (the next pull or
 demo build fills it again). The work database is irreplaceable: it is migrated with Alembic, and
-a byte copy of the (still encrypted) file is taken before any migration runs.
+an encrypted copy of it (SQLite online backup, same key) is taken before any migration runs.
 """
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from credit.store.tables import SEARCH_DDL, cache_info, cache_meta
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from credit.store.db import Store
 
 #: Bump when the cache tables change; an older cache is dropped and rebuilt.
 CACHE_SCHEMA_VERSION = "1"
+#: The newest work-database revision. Kept here so a normal start can see that nothing is
+#: pending without importing Alembic (a fifth of the cold-start budget); a test checks it
+#: against the migration scripts.
+WORK_HEAD = "0001"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -41,9 +42,7 @@ def ensure_cache(store: Store) -> None:
         cache_meta.create_all(conn)
         for ddl in SEARCH_DDL:
             conn.exec_driver_sql(ddl)
-        conn.execute(
-            cache_info.insert().values(key="schema_version", value=CACHE_SCHEMA_VERSION)
-        )
+        conn.execute(cache_info.insert().values(key="schema_version", value=CACHE_SCHEMA_VERSION))
 
 
 def drop_cache(conn: sa.Connection) -> None:
@@ -53,16 +52,23 @@ def drop_cache(conn: sa.Connection) -> None:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
-def pending_revision(conn: sa.Connection) -> tuple[str | None, str | None]:
-    """(current, head) revisions of the work database."""
-    current = MigrationContext.configure(conn).get_current_revision()
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    return current, head
+def script_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(conn: sa.Connection) -> str | None:
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def migrate_work(store: Store) -> Path | None:
@@ -70,11 +76,13 @@ def migrate_work(store: Store) -> Path | None:
     backup: Path | None = None
     with store.write_lock:
         with store.work.connect() as conn:
-            current, head = pending_revision(conn)
-        if current == head:
+            current = current_revision(conn)
+        if current == WORK_HEAD:
             return None
+        from alembic import command
+
         if current is not None:
-            backup = backup_work(store, f"before-{head}")
+            backup = backup_work(store, f"before-{script_head()}")
         cfg = alembic_config()
         with store.work.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -83,17 +91,27 @@ def migrate_work(store: Store) -> Path | None:
 
 
 def backup_work(store: Store, label: str) -> Path:
-    """Copy the encrypted work file (after a WAL checkpoint) into ``backups/``."""
-    from credit.store.db import WORK_FILE
+    """Copy the work database, encrypted with the same key, into ``backups/``.
+
+    Uses SQLite's online backup API rather than a file copy: a byte copy of ``work.db`` is
+    corrupt whenever a reader (another thread, another instance) keeps the WAL from being
+    checkpointed, while the backup API always copies one consistent snapshot.
+    """
+    import sqlcipher3.dbapi2 as sqlcipher
 
     with store.write_lock:
-        with store.work.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         target_dir = store.data_dir / "backups"
         target_dir.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target_dir / f"work-{stamp}-{label}.db"
-        shutil.copy2(store.data_dir / WORK_FILE, target)
+        with store.work.connect() as conn:
+            source = conn.connection.dbapi_connection
+            dest = sqlcipher.connect(str(target))
+            try:
+                dest.execute(f"PRAGMA key = {store.key.pragma_value}")
+                source.backup(dest)  # type: ignore[union-attr]
+            finally:
+                dest.close()
     return target
 
 

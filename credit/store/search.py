@@ -145,13 +145,30 @@ def fts_phrase(text: str) -> str:
 def _name_ids(conn: sa.Connection, term: str) -> list[int]:
     compact = term.replace(" ", "")
     if len(compact) >= 3:
-        sql, arg = "SELECT rowid FROM entity_tri WHERE entity_tri MATCH ? LIMIT ?", term
-    else:
-        chars = spaced_chars(compact)
-        if not any(ch.isalnum() for ch in chars):
-            return []  # punctuation alone: the tokenizer drops it, nothing can match
-        sql, arg = "SELECT rowid FROM entity_uni WHERE entity_uni MATCH ? LIMIT ?", chars
-    return [r[0] for r in conn.exec_driver_sql(sql, (fts_phrase(arg), OVERFETCH))]
+        sql = "SELECT rowid FROM entity_tri WHERE entity_tri MATCH ? LIMIT ?"
+        return [r[0] for r in conn.exec_driver_sql(sql, (fts_phrase(term), OVERFETCH))]
+    chars = spaced_chars(compact)
+    if not any(ch.isalnum() for ch in chars):
+        return []  # punctuation alone: the tokenizer drops it, nothing can match
+    # The unicode61 tokenizer drops punctuation on both sides, so the phrase for "司(" is just
+    # "司", and "A B" also matches "A(B": keep only names that really contain the query
+    # (spaces ignored, like the phrase does).
+    needle = compact.lower()
+    rows = conn.exec_driver_sql(
+        "SELECT e.id, e.name_norm FROM entity_uni JOIN entity e ON e.id = entity_uni.rowid "
+        "WHERE entity_uni MATCH ?",
+        (fts_phrase(chars),),
+    )
+    ids: list[int] = []
+    try:
+        for rid, name in rows:
+            if needle in name.replace(" ", "").lower():
+                ids.append(rid)
+                if len(ids) >= OVERFETCH:
+                    break
+    finally:
+        rows.close()
+    return ids
 
 
 def _hits(conn: sa.Connection, ids: list[int]) -> list[Hit]:
@@ -171,7 +188,7 @@ def _hits(conn: sa.Connection, ids: list[int]) -> list[Hit]:
     ).all()
     flags = active_flags(conn, [r.uscc for r in rows])
     order = {rid: n for n, rid in enumerate(ids)}
-    rows.sort(key=lambda r: order[r.id])
+    rows = sorted(rows, key=lambda r: order[r.id])
     return [
         Hit(
             uscc=r.uscc,

@@ -15,7 +15,6 @@ work_meta = sa.MetaData()
 Text = sa.Text
 
 
-
 entity = sa.Table(
     "entity",
     cache_meta,
@@ -49,9 +48,11 @@ entity = sa.Table(
     sa.Index("ix_entity_division", "division_code"),
 )
 
+
 def _natural_person() -> tuple[sa.Column[str], sa.Column[str]]:
     """Columns for records about a person (e.g. a legal representative) rather than an entity."""
     return sa.Column("person_name", Text), sa.Column("person_id", Text)
+
 
 list_entry = sa.Table(
     "list_entry",

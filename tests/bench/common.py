@@ -38,7 +38,11 @@ def timed(fn: Callable[[], object], repeat: int = 1) -> list[float]:
 
 
 def report(
-    label: str, ms: Sequence[float], budget_p95: float | None, baseline: Sequence[float] | None = None
+    label: str,
+    ms: Sequence[float],
+    budget_p95: float | None,
+    baseline: Sequence[float] | None = None,
+    baseline_label: str = "raw SQL",
 ) -> bool:
     p50, p95 = statistics.median(ms), percentile(ms, 95)
     line = f"{label:<34} n={len(ms):<4} p50={p50:7.2f} ms  p95={p95:7.2f} ms"
@@ -48,6 +52,6 @@ def report(
         line += f"  budget {budget_p95:g} ms {'OK' if ok else 'OVER'}"
     if baseline:
         b95 = percentile(baseline, 95)
-        line += f"  | raw SQL p95={b95:6.2f} ms  ratio={p95 / b95 if b95 else float('inf'):5.1f}x"
+        line += f"  | {baseline_label} p95={b95:6.2f} ms  ratio={p95 / b95 if b95 else float('inf'):5.1f}x"
     print(line, flush=True)
     return ok

@@ -223,7 +223,7 @@ def test_normalize_idempotent(text: str) -> None:
 def test_fullwidth_and_case_insensitive(code: str, data: st.DataObject) -> None:
     mask = data.draw(st.lists(st.booleans(), min_size=18, max_size=18))
     mixed = "".join(
-        _to_fullwidth(ch) if flag else ch.lower() for ch, flag in zip(code, mask)
+        _to_fullwidth(ch) if flag else ch.lower() for ch, flag in zip(code, mask, strict=True)
     )
     assert normalize(mixed) == code
 
