@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= var/demo
 
-.PHONY: run test bench lint typecheck check clean setup
+.PHONY: run test bench lint typecheck check clean setup installer
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
+
+installer: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[installer]'
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build installers/creditdesk.spec
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

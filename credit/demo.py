@@ -14,26 +14,31 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import json
 import math
 import operator
-import queue
+import os
+import pickle
 import random
 import string
-import threading
+import struct
+import subprocess
+import sys
+import tempfile
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_mod
 from credit.domain.names import pinyin_initials
 from credit.domain.publicity import publicity_period, severity_for
-from credit.paths import resource
+from credit.paths import ROOT, resource
 from credit.store import tables
 from credit.store.loader import bulk_insert_entities, set_info
 
@@ -43,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEMO_SEED",
     "DEMO_TODAY",
+    "ENTITY_KEYS",
     "MAX_ENTITIES",
     "DemoCancelled",
     "DemoEntity",
@@ -77,6 +83,7 @@ _P_HONOUR = (0.12, 0.018, 0.0, 0.0)
 _POOL_SIZE = 20_000
 _POOL_STRIDE = 50
 _P_BORROW = 0.03
+_POOL_BORN = (date(1955, 1, 1).toordinal(), date(1986, 12, 31).toordinal())
 
 _MARKET = ("enterprise", "individual", "cooperative")
 _KIND_CODES = {
@@ -88,12 +95,20 @@ _KIND_CODES = {
 }
 _SUBJECT_CATEGORY = {"individual": "个体工商户"}
 _REGISTRAR = {"public_institution": "institution_registry", "private_non_enterprise": "civil"}
-_EARLIEST = date(1995, 1, 1)
-_COOP_LAW = date(2007, 7, 1)  # 农民专业合作社法 in force
+_EARLIEST = date(1995, 1, 1).toordinal()
+_COOP_LAW = date(2007, 7, 1).toordinal()  # 农民专业合作社法 in force
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _FORMATTER = string.Formatter()
 
+#: Keys of ``DemoEntity.entity``, in order: the entity columns that ``loader.entity_row`` does
+#: not derive itself, plus ``pinyin`` precomputed from the name parts.
+ENTITY_KEYS = (
+    "uscc", "name", "pinyin", "entity_type", "legal_rep", "legal_rep_id_type", "legal_rep_id",
+    "reg_authority", "division_code", "division_name", "address", "industry", "business_scope",
+    "capital_wan", "established", "status", "grade", "grade_date", "grade_unit", "updated_at",
+    "source",
+)  # fmt: skip
 _LIST_COLS = tuple(c.name for c in tables.list_entry.columns)
 _PENALTY_COLS = tuple(c.name for c in tables.penalty.columns)
 _LICENCE_COLS = tuple(c.name for c in tables.licence.columns)
@@ -304,7 +319,8 @@ _ENTERPRISE_CAPITAL = (
 _INDIVIDUAL_CAPITAL = (1, 2, 3, 5, 5, 10, 10, 20, 30, 50)
 _SCOPE_NEW = "一般项目：{}（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）"
 _SCOPE_OLD = "{}。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
-_SCOPE_SINCE = date(2021, 3, 1)  # the standardised business-scope wording
+_SCOPE_SINCE = date(2021, 3, 1).toordinal()  # the standardised business-scope wording
+_NEW_CODES_SINCE = date(2015, 10, 1).toordinal()  # codes issued to entities from then on
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +379,7 @@ class _Generator:
         self.seed = seed
         self.today = today
         self.t = today.toordinal() - 1  # last day an event may fall on
+        self.updated_at = f"{today.isoformat()}T00:00:00+08:00"
         names, recs = _load("names.json"), _load("records.json")
         self.names, self.recs = names, recs
 
@@ -411,6 +428,7 @@ class _Generator:
         self._honour_picks: dict[str, _Pick[Mapping[str, Any]]] = {}
         self._licence_lists: dict[tuple[str, str], list[tuple[Mapping[str, Any], float]]] = {}
         self._py: dict[str, str] = {}
+        self._pool: dict[int, _Person] = {}
 
     # -- small helpers --------------------------------------------------------------------
 
@@ -450,7 +468,7 @@ class _Generator:
             given += pool[int(rng.random() * len(pool))]
         birth = date.fromordinal(self.day(rng, born_from, born_to))
         seq = int(rng.random() * 500) * 2 + (1 if male else 0)
-        body = f"{division}{birth:%Y%m%d}{seq:03d}"
+        body = f"{division}{birth.year:04d}{birth.month:02d}{birth.day:02d}{seq:03d}"
         return _Person(surname + given, surname, body + _id_check(body))
 
     def person_division(self, rng: random.Random, home: str) -> str:
@@ -459,10 +477,12 @@ class _Generator:
         return self.all_regions[int(rng.random() * len(self.all_regions))].div.code
 
     def pool_person(self, p: int) -> _Person:
-        prng = random.Random(_mix(self.seed, 1, p))
-        region = self.pick_region(prng)
-        div = self.person_division(prng, region.div.code)
-        return self.person(prng, div, date(1955, 1, 1).toordinal(), date(1986, 12, 31).toordinal())
+        got = self._pool.get(p)
+        if got is None:
+            prng = random.Random(_mix(self.seed, 1, p))
+            div = self.person_division(prng, self.pick_region(prng).div.code)
+            got = self._pool[p] = self.person(prng, div, _POOL_BORN[0], _POOL_BORN[1])
+        return got
 
     def doc_no(self, rng: random.Random, region: _Region, pattern: str, year: int, **extra: Any) -> str:
         ctx = _Ctx(rng, region.doc)
@@ -491,9 +511,10 @@ class _Generator:
             grade = _GRADES[g]
         status = self._status(rng, g)
 
-        start = (_COOP_LAW if kind == "cooperative" else _EARLIEST).toordinal()
+        start = _COOP_LAW if kind == "cooperative" else _EARLIEST
         skew = 0.45 if kind == "individual" else 0.6
         established = start + int((rng.random() ** skew) * (self.t - start))
+        est_year = date.fromordinal(established).year
 
         # Legal representative: hosted pool person, borrowed pool person, or one of its own.
         person: _Person | None = None
@@ -505,12 +526,11 @@ class _Generator:
         if pool_id is not None:
             cand = self.pool_person(pool_id)
             born = int(cand.id_no[6:10])
-            if date.fromordinal(established).year - born >= 20:
+            if est_year - born >= 20:
                 person = cand
             else:
                 pool_id = None
         if person is None:
-            est_year = date.fromordinal(established).year
             age = 22 + int(rng.random() * 38)
             born_to = min(date(est_year - age, 12, 31).toordinal(), self.t - 18 * 366)
             person = self.person(
@@ -542,7 +562,7 @@ class _Generator:
             "grade": grade,
             "grade_date": _iso(self.day(rng, max(established, self.t - 364))) if grade else None,
             "grade_unit": region.units["market"] if grade else None,
-            "updated_at": f"{self.today.isoformat()}T00:00:00+08:00",
+            "updated_at": self.updated_at,
             "source": SOURCE,
         }
         out = DemoEntity(row)
@@ -570,7 +590,7 @@ class _Generator:
         authority, category = _KIND_CODES[kind]
         if kind == "public_institution" or (
             kind == "enterprise"
-            and established < date(2015, 10, 1).toordinal()
+            and established < _NEW_CODES_SINCE
             and rng.random() < 0.85
         ):
             body = self.body_digits(k)  # a pre-2015 organisation code kept in the new code
@@ -684,18 +704,18 @@ class _Generator:
         tail = ""
         if kind == "individual" and x < 0.3:
             tail = "门面房"
-        elif x < 0.25:
-            tail = f"{1 + int(rng.random() * 12)}幢{101 + int(rng.random() * 20)}室"
-        elif x < 0.4:
-            tail = f"{101 + int(rng.random() * 1500)}室"
+        elif x < 0.4 and not town.endswith(("镇", "乡")):  # rooms in town, not in a township
+            room = f"{1 + int(rng.random() * 18)}{1 + int(rng.random() * 12):02d}室"
+            tail = f"{1 + int(rng.random() * 12)}幢{room}" if x < 0.25 else room
         return f"{div.full}{town}{road}{number}号{tail}"
 
     def _scope(self, rng: random.Random, kind: str, words: Sequence[str], established: int) -> str:
-        n = min(len(words), 1 + int(rng.random() * 3))
-        chosen = rng.sample(list(words), n)
+        size = len(words)
+        first = int(rng.random() * size)
+        chosen = [words[(first + i) % size] for i in range(min(size, 1 + int(rng.random() * 3)))]
         if kind in ("public_institution", "private_non_enterprise"):
             return "；".join(chosen)
-        if established >= _SCOPE_SINCE.toordinal():
+        if established >= _SCOPE_SINCE:
             return _SCOPE_NEW.format("；".join(chosen))
         return _SCOPE_OLD.format("、".join(chosen))
 
@@ -1169,25 +1189,30 @@ def build_demo(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     today: date = DEMO_TODAY,
+    parallel: bool | None = None,
 ) -> int:
     """Fill an empty cache with ``n`` demo entities in one transaction; returns the count.
 
-    Generation runs in a helper thread while this one writes: SQLite releases the GIL inside
-    its inserts and index updates, so the two overlap on a two-core machine. Cancelling raises
-    :class:`DemoCancelled` and rolls everything back.
+    One transaction, so a cancelled or failed build leaves the cache exactly as empty as it
+    was; cancelling raises :class:`DemoCancelled`. Large builds generate in a spawned helper
+    process (``parallel``; by default from :data:`PARALLEL_FROM` entities, never in a frozen
+    app) because writing alone keeps one core busy and threads would fight over the GIL.
     """
     if not 0 <= n <= MAX_ENTITIES:
         raise ValueError(f"演示数据的主体数量应在 0 到 {MAX_ENTITIES:,} 之间。")
+    if parallel is None:
+        parallel = n >= PARALLEL_FROM and not getattr(sys, "frozen", False)
     with store.write_cache() as conn:
         if conn.execute(sa.select(tables.entity.c.id).limit(1)).first() is not None:
             raise ValueError("本地缓存中已有主体数据，演示数据只能写入空缓存；请先清空缓存再生成。")
         count = 0
-        with contextlib.closing(_batches(n, seed, today)) as batches:
-            for batch in batches:
-                bulk_insert_entities(conn, [e.entity for e in batch], batch=BATCH)
-                for table, rows in _record_rows(batch):
+        source = _process_batches(n, seed, today) if parallel else _local_batches(n, seed, today)
+        with _bulk_cache(conn), contextlib.closing(source) as batches:
+            for entities, records in batches:
+                bulk_insert_entities(conn, entities, batch=BATCH)
+                for table, rows in records:
                     conn.execute(table.insert(), rows)
-                count += len(batch)
+                count += len(entities)
                 if progress:
                     progress(count, n)
                 if cancelled and cancelled():
@@ -1202,56 +1227,140 @@ def build_demo(
     return count
 
 
-def _record_rows(batch: Sequence[DemoEntity]) -> Iterator[tuple[sa.Table, list[Row]]]:
+#: From this many entities on, ``build_demo`` generates in a helper process by default.
+PARALLEL_FROM = 20_000
+#: Page cache (KiB) while bulk loading: a million rows' index pages exceed the usual 64 MiB.
+_BULK_CACHE_KIB = 262_144
+_RECORD_TABLES = (tables.list_entry, tables.penalty, tables.licence, tables.honour, tables.judicial)
+_RECORD_COLS = tuple(tuple(c.name for c in t.columns) for t in _RECORD_TABLES)
+Batch = tuple[list[Row], list[tuple[sa.Table, list[Row]]]]
+#: A batch as it crosses the process boundary: tuples pickle several times faster than dicts.
+_Packed = tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]
+
+
+@contextlib.contextmanager
+def _bulk_cache(conn: sa.Connection) -> Iterator[None]:
+    old = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sa.exc.DBAPIError):  # never mask the build's own error
+            conn.exec_driver_sql(f"PRAGMA cache_size = {old}")
+
+
+def _record_rows(batch: Sequence[DemoEntity]) -> list[tuple[sa.Table, list[Row]]]:
     """Non-empty record lists of a batch, one per table."""
+    out = []
     for table in _RECORD_TABLES:
         rows = [r for e in batch for r in getattr(e, table.name)]
         if rows:
-            yield table, rows
+            out.append((table, rows))
+    return out
 
 
-_RECORD_TABLES = (tables.list_entry, tables.penalty, tables.licence, tables.honour, tables.judicial)
-_DONE = object()
+def _local_batches(n: int, seed: int, today: date) -> Generator[Batch, None, None]:
+    entities = generate(n, seed, today)
+    while chunk := list(itertools.islice(entities, BATCH)):
+        yield [e.entity for e in chunk], _record_rows(chunk)
 
 
-def _batches(n: int, seed: int, today: date) -> Generator[list[DemoEntity], None, None]:
-    """Batches of generated entities, produced ahead in a thread; order is preserved."""
-    q: queue.Queue[object] = queue.Queue(maxsize=2)
-    stop = threading.Event()
+def _pack(batch: Sequence[DemoEntity]) -> _Packed:
+    records = [
+        [tuple(r.values()) for e in batch for r in getattr(e, table.name)] for table in _RECORD_TABLES
+    ]
+    return [tuple(e.entity.values()) for e in batch], records
 
-    def produce() -> None:
+
+def _unpack(packed: _Packed) -> Batch:
+    entities, records = packed
+    rows = [
+        (table, [dict(zip(cols, r, strict=True)) for r in recs])
+        for table, cols, recs in zip(_RECORD_TABLES, _RECORD_COLS, records, strict=True)
+        if recs
+    ]
+    return [dict(zip(ENTITY_KEYS, e, strict=True)) for e in entities], rows
+
+
+def _process_batches(n: int, seed: int, today: date) -> Generator[Batch, None, None]:
+    """Batches generated by ``python -m credit.demo`` and sent back over a pipe.
+
+    A plain child interpreter rather than ``multiprocessing``: nothing of the caller's main
+    script is re-imported, no ``freeze_support`` is needed, and it behaves the same on every OS.
+    The pipe gives back-pressure: the child generates one batch ahead of the writer.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    cmd = [sys.executable, "-m", "credit.demo", "produce", str(n), str(seed), today.isoformat()]
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, env=env
+        )
+        assert proc.stdout is not None
         try:
-            it = generate(n, seed, today)
-            while not stop.is_set():
-                batch = [e for _, e in zip(range(BATCH), it, strict=False)]
-                if not batch:
-                    break
-                while not stop.is_set():
-                    try:
-                        q.put(batch, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-        except BaseException as exc:  # handed to the consumer, raised there
-            q.put(exc)
-            return
-        q.put(_DONE)
+            while True:
+                frame = _read_frame(proc.stdout)
+                if frame is None:
+                    proc.wait()
+                    errors.seek(0)
+                    tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+                    detail = "；".join(tail) or f"退出码 {proc.returncode}"
+                    raise RuntimeError(f"生成演示数据的后台进程意外退出（{detail}）。")
+                kind, payload = frame
+                if kind == "done":
+                    return
+                if kind == "error":
+                    raise RuntimeError(f"生成演示数据失败：{payload}")
+                yield _unpack(payload)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.stdout.close()
+            proc.wait()
 
-    worker = threading.Thread(target=produce, name="demo-generate", daemon=True)
-    worker.start()
+
+_HEADER = struct.Struct("<Q")
+
+
+def _write_frame(out: IO[bytes], item: tuple[str, Any]) -> None:
+    data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(_HEADER.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
+def _read_frame(stream: IO[bytes]) -> tuple[str, Any] | None:
+    """The next frame, or None when the child is gone (our own child: unpickling is safe)."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        return None
+    frame: tuple[str, Any] = pickle.loads(data)
+    return frame
+
+
+def _produce(argv: Sequence[str]) -> int:
+    """Child side of :func:`_process_batches`: ``produce N SEED YYYY-MM-DD``."""
+    n, seed, today = int(argv[0]), int(argv[1]), date.fromisoformat(argv[2])
+    out = sys.stdout.buffer
     try:
-        while True:
-            item = q.get()
-            if item is _DONE:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            assert isinstance(item, list)
-            yield item
-    finally:
-        stop.set()
-        while worker.is_alive():
-            try:
-                q.get_nowait()
-            except queue.Empty:
-                worker.join(timeout=0.05)
+        gen = _Generator(seed, today)
+        for start in range(0, n, BATCH):
+            batch = [gen.entity(k) for k in range(start, min(n, start + BATCH))]
+            _write_frame(out, ("batch", _pack(batch)))
+        _write_frame(out, ("done", None))
+    except BrokenPipeError:  # the writer stopped (cancelled or failed): nothing to report
+        return 1
+    except Exception as exc:
+        _write_frame(out, ("error", f"{type(exc).__name__}: {exc}"))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["produce"]:
+        sys.exit("usage: python -m credit.demo produce N SEED YYYY-MM-DD")
+    sys.exit(_produce(sys.argv[2:]))

@@ -7,9 +7,6 @@ every front end.
 
 from __future__ import annotations
 
-import getpass
-import json
-import platform
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_mod
+from credit.operator import Operator
 from credit.store import audit
 from credit.store.db import Store
 from credit.store.keys import resolve_key
@@ -24,29 +22,6 @@ from credit.store.loader import get_info
 from credit.store.profile import Profile, load_profile
 from credit.store.search import SearchResult, search
 from credit.store.tables import entity
-
-OPERATOR_FILE = "operator.json"
-
-
-@dataclass(frozen=True)
-class Operator:
-    """Who is working, as recorded in the audit log and (later) in every record."""
-
-    user: str
-    unit: str
-    device: str
-
-    @classmethod
-    def load(cls, data_dir: Path) -> Operator:
-        path = data_dir / OPERATOR_FILE
-        data: dict[str, str] = {}
-        if path.exists():
-            data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            user=data.get("user") or getpass.getuser(),
-            unit=data.get("unit") or "",
-            device=data.get("device") or platform.node() or "unknown",
-        )
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ def elapsed_ms() -> float:
 def run(data_dir: Path, demo_entities: int | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
     setup_logging(data_dir)
+    if demo_entities:
+        from credit.operator import Operator
+
+        Operator.write_demo(data_dir)
     app = make_application()
     from desktop.ops import Runner
     from desktop.startup import Startup

@@ -23,10 +23,10 @@ import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_mod
 from credit.domain.names import normalize_name, spaced_chars
-from credit.store.tables import entity, list_entry
+from credit.store.tables import list_entry
 
 #: How many candidates a name query takes from the index before ranking them.
-OVERFETCH = 400
+OVERFETCH = 200
 
 #: Chips shown on results, by list type (order = display order).
 FLAG_LABELS = {
@@ -89,25 +89,22 @@ def search(conn: sa.Connection, query: str, limit: int = 50) -> SearchResult:
     started = time.perf_counter()
     kind, term = classify(query)
     result = SearchResult(query=query, kind=kind)
-    ids: list[int] = []
     if kind in ("uscc", "qr"):
         result.code = term
         result.notes.extend(_code_notes(term, kind))
-        ids = list(conn.execute(sa.select(entity.c.id).where(entity.c.uscc == term)).scalars())
-        if not ids:
+        result.hits = list(_details(conn, "e.uscc = ?", [term]).values())
+        if not result.hits:
             result.notes.append(f"本地数据中没有代码为 {term} 的主体。")
     elif kind == "uscc_prefix":
-        ids = _prefix(conn, entity.c.uscc, term, limit)
+        result.hits = _in_order(conn, _prefix(conn, "uscc", term, limit))
     elif kind == "pinyin":
-        ids = _prefix(conn, entity.c.pinyin, term, limit)
+        ids = _prefix(conn, "pinyin", term, limit)
         if len(ids) < limit and len(term) >= 3:
-            ids += [i for i in _name_ids(conn, term) if i not in set(ids)]
+            seen = set(ids)
+            ids += [i for i in _name_ids(conn, term, limit) if i not in seen]
+        result.hits = _in_order(conn, ids[:limit])
     elif kind == "name":
-        ids = _name_ids(conn, term)
-    hits = _hits(conn, ids)
-    if kind in ("name", "pinyin"):
-        hits = _rank(hits, term, kind)
-    result.hits = hits[:limit]
+        result.hits = _in_order(conn, _name_ids(conn, term, limit))
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
 
@@ -121,18 +118,15 @@ def _code_notes(code: str, kind: str) -> list[str]:
     return notes
 
 
-def _prefix(conn: sa.Connection, column: sa.Column[str], term: str, limit: int) -> list[int]:
+def _prefix(conn: sa.Connection, column: str, term: str, limit: int) -> list[int]:
     """Range scan on ``(active, column)``: living entities first, each half in index order."""
     upper = term[:-1] + chr(ord(term[-1]) + 1)
+    sql = (
+        f"SELECT id FROM entity WHERE active = ? AND {column} >= ? AND {column} < ? ORDER BY {column} LIMIT ?"
+    )
     ids: list[int] = []
     for active in (1, 0):
-        rows = conn.execute(
-            sa.select(entity.c.id)
-            .where(entity.c.active == active, column >= term, column < upper)
-            .order_by(column)
-            .limit(limit - len(ids))
-        ).scalars()
-        ids.extend(rows)
+        ids += [r[0] for r in conn.exec_driver_sql(sql, (active, term, upper, limit - len(ids)))]
         if len(ids) >= limit:
             break
     return ids
@@ -142,66 +136,76 @@ def fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _name_ids(conn: sa.Connection, term: str) -> list[int]:
+#: Rank up to OVERFETCH index candidates in SQL: living first, then the exact name, names
+#: starting with the query, shorter names. ``{match}`` is the candidate query.
+_RANKED = (
+    "SELECT id FROM ({match} LIMIT {overfetch}) "
+    "ORDER BY active DESC, name_norm = :term DESC, instr(lower(name_norm), :lower) = 1 DESC, "
+    "length(name_norm), id LIMIT :limit"
+)
+_TRI = (
+    "SELECT e.id, e.active, e.name_norm FROM entity_tri JOIN entity e ON e.id = entity_tri.rowid "
+    "WHERE entity_tri MATCH :phrase"
+)
+# The unicode61 tokenizer drops punctuation on both sides, so the phrase for "司(" is just
+# "司", and "A B" also matches "A(B": keep only names that really contain the query (spaces
+# ignored, as the phrase ignores them).
+_UNI = (
+    "SELECT e.id, e.active, e.name_norm FROM entity_uni JOIN entity e ON e.id = entity_uni.rowid "
+    "WHERE entity_uni MATCH :phrase AND instr(lower(replace(e.name_norm, ' ', '')), :needle) > 0"
+)
+
+
+def _name_ids(conn: sa.Connection, term: str, limit: int) -> list[int]:
     compact = term.replace(" ", "")
+    params: dict[str, object] = {"term": term, "lower": term.lower(), "limit": limit}
     if len(compact) >= 3:
-        sql = "SELECT rowid FROM entity_tri WHERE entity_tri MATCH ? LIMIT ?"
-        return [r[0] for r in conn.exec_driver_sql(sql, (fts_phrase(term), OVERFETCH))]
-    chars = spaced_chars(compact)
-    if not any(ch.isalnum() for ch in chars):
-        return []  # punctuation alone: the tokenizer drops it, nothing can match
-    # The unicode61 tokenizer drops punctuation on both sides, so the phrase for "司(" is just
-    # "司", and "A B" also matches "A(B": keep only names that really contain the query
-    # (spaces ignored, like the phrase does).
-    needle = compact.lower()
-    rows = conn.exec_driver_sql(
-        "SELECT e.id, e.name_norm FROM entity_uni JOIN entity e ON e.id = entity_uni.rowid "
-        "WHERE entity_uni MATCH ?",
-        (fts_phrase(chars),),
-    )
-    ids: list[int] = []
-    try:
-        for rid, name in rows:
-            if needle in name.replace(" ", "").lower():
-                ids.append(rid)
-                if len(ids) >= OVERFETCH:
-                    break
-    finally:
-        rows.close()
-    return ids
+        match, params["phrase"] = _TRI, fts_phrase(term)
+    else:
+        chars = spaced_chars(compact)
+        if not any(ch.isalnum() for ch in chars):
+            return []  # punctuation alone: the tokenizer drops it, nothing can match
+        match, params["phrase"], params["needle"] = _UNI, fts_phrase(chars), compact.lower()
+    sql = _RANKED.format(match=match, overfetch=OVERFETCH)
+    return [r[0] for r in conn.execute(sa.text(sql), params)]
 
 
-def _hits(conn: sa.Connection, ids: list[int]) -> list[Hit]:
-    if not ids:
-        return []
-    rows = conn.execute(
-        sa.select(
-            entity.c.id,
-            entity.c.uscc,
-            entity.c.name,
-            entity.c.status,
-            entity.c.active,
-            entity.c.grade,
-            entity.c.division_name,
-            entity.c.legal_rep,
-        ).where(entity.c.id.in_(ids))
-    ).all()
-    flags = active_flags(conn, [r.uscc for r in rows])
-    order = {rid: n for n, rid in enumerate(ids)}
-    rows = sorted(rows, key=lambda r: order[r.id])
-    return [
-        Hit(
-            uscc=r.uscc,
-            name=r.name,
-            status=r.status,
-            active=bool(r.active),
-            grade=r.grade,
-            division_name=r.division_name,
-            legal_rep=r.legal_rep,
-            flags=flags.get(r.uscc, ()),
+_DETAILS = (
+    "SELECT e.id, e.uscc, e.name, e.status, e.active, e.grade, e.division_name, e.legal_rep, "
+    "(SELECT group_concat(DISTINCT l.list_type) FROM list_entry l WHERE l.uscc = e.uscc "
+    "AND l.removed_on IS NULL AND (l.valid_until IS NULL OR l.valid_until >= ?)) "
+    "FROM entity e WHERE {where}"
+)
+
+
+def _details(conn: sa.Connection, where: str, params: list[object]) -> dict[int, Hit]:
+    """Hits (by entity id) with their list chips, in one statement: no per-hit queries."""
+    rows = conn.exec_driver_sql(_DETAILS.format(where=where), (date.today().isoformat(), *params))
+    return {
+        r[0]: Hit(
+            uscc=r[1],
+            name=r[2],
+            status=r[3],
+            active=bool(r[4]),
+            grade=r[5],
+            division_name=r[6],
+            legal_rep=r[7],
+            flags=_flag_labels(r[8]),
         )
         for r in rows
-    ]
+    }
+
+
+def _in_order(conn: sa.Connection, ids: list[int]) -> list[Hit]:
+    if not ids:
+        return []
+    found = _details(conn, f"e.id IN ({','.join('?' * len(ids))})", list(ids))
+    return [found[i] for i in ids if i in found]
+
+
+def _flag_labels(types: str | None) -> tuple[str, ...]:
+    present = set(types.split(",")) if types else set()
+    return tuple(label for key, label in FLAG_LABELS.items() if key in present)
 
 
 def active_flags(
@@ -221,19 +225,4 @@ def active_flags(
     found: dict[str, set[str]] = {}
     for r in rows:
         found.setdefault(r.uscc, set()).add(r.list_type)
-    return {
-        code: tuple(label for key, label in FLAG_LABELS.items() if key in types)
-        for code, types in found.items()
-    }
-
-
-def _rank(hits: list[Hit], term: str, kind: str) -> list[Hit]:
-    def key(hit: Hit) -> tuple[int, int, int]:
-        if kind == "pinyin":
-            return (0 if hit.active else 1, 0, 0)  # keep the prefix order from the index
-        name = normalize_name(hit.name).lower()
-        t = term.lower()
-        closeness = 0 if name == t else 1 if name.startswith(t) else 2
-        return (0 if hit.active else 1, closeness, len(name))
-
-    return sorted(hits, key=key)
+    return {code: _flag_labels(",".join(types)) for code, types in found.items()}

@@ -33,9 +33,10 @@ def _samples(conn: sa.Connection, rng: random.Random) -> dict[str, list[str]]:
         name = r.name_norm.replace(" ", "")
         q["uscc"].append(r.uscc)
         q["prefix"].append(r.uscc[: rng.randint(4, 12)])
-        n = rng.randint(3, min(6, len(name)))
-        start = rng.randint(0, len(name) - n)
-        q["name3"].append(name[start : start + n])
+        if len(name) >= 3:
+            n = rng.randint(3, min(6, len(name)))
+            start = rng.randint(0, len(name) - n)
+            q["name3"].append(name[start : start + n])
         k = rng.randint(1, 2)
         start = rng.randint(0, len(name) - k)
         q["name12"].append(name[start : start + k])
@@ -48,11 +49,12 @@ def _raw(raw: Any, kind: str, term: str) -> None:
         raw.execute("SELECT id FROM entity WHERE uscc = ?", (term,)).fetchall()
     elif kind == "prefix":
         raw.execute(
-            "SELECT id FROM entity WHERE uscc >= ? AND uscc < ? LIMIT 50", (term, term + "~")
+            "SELECT id FROM entity WHERE active = 1 AND uscc >= ? AND uscc < ? LIMIT 50", (term, term + "~")
         ).fetchall()
     elif kind == "pinyin":
         raw.execute(
-            "SELECT id FROM entity WHERE pinyin >= ? AND pinyin < ? LIMIT 50", (term, term + "~")
+            "SELECT id FROM entity WHERE active = 1 AND pinyin >= ? AND pinyin < ? LIMIT 50",
+            (term, term + "~"),
         ).fetchall()
     elif kind == "name3":
         raw.execute(
