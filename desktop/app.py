@@ -54,6 +54,9 @@ def run(data_dir: Path, demo_entities: int | None = None) -> int:
     from desktop.startup import Startup
 
     runner = Runner()
+    # The unlock and demo-build dialogs come and go before the main window exists; closing
+    # them must not end the application. Startup turns this back on once the window shows.
+    app.setQuitOnLastWindowClosed(False)
     startup = Startup(runner, data_dir, demo_entities, exit_after_shown=_exit_after_shown())
     startup.quitRequested.connect(app.exit, Qt.ConnectionType.QueuedConnection)
     QTimer.singleShot(0, startup.start)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from desktop.errors import show_error
 from desktop.ops import RunnerLike, Task
@@ -228,6 +228,7 @@ class Startup(QObject):
         assert self.desk is not None
         window.attach(self.desk)
         window.show()
+        QApplication.setQuitOnLastWindowClosed(True)  # from now on closing the window quits
         window.raise_()
         window.activateWindow()
         window.search.focus_field()

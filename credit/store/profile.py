@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.domain.lists import FLAG_LABELS
 from credit.domain.masking import mask_id
 from credit.store.loader import get_info
 from credit.store.tables import entity, honour, judicial, licence, list_entry, penalty
@@ -225,12 +226,7 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
     )
     flags = tuple(
         label
-        for key, label in (
-            ("serious", "严重失信"),
-            ("watch", "重点关注"),
-            ("abnormal", "经营异常"),
-            ("judgment_debtor", "失信被执行人"),
-        )
+        for key, label in FLAG_LABELS.items()
         if any(x["in_effect"] for x in by_type.get(key, []))
     )
     sections = [

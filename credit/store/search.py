@@ -22,19 +22,13 @@ from datetime import date
 import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_mod
+from credit.domain.lists import FLAG_LABELS
 from credit.domain.names import normalize_name, spaced_chars
 from credit.store.tables import list_entry
 
 #: How many candidates a name query takes from the index before ranking them.
 OVERFETCH = 200
 
-#: Chips shown on results, by list type (order = display order).
-FLAG_LABELS = {
-    "serious": "严重失信",
-    "watch": "重点关注",
-    "abnormal": "经营异常",
-    "judgment_debtor": "失信被执行人",
-}
 
 _CODEISH = re.compile(r"[0-9A-Za-z]+")
 

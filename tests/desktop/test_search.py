@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from credit.store.search import FLAG_LABELS
+from credit.domain.lists import FLAG_LABELS
 from desktop.models.results_model import CHIPS_ROLE, FLAGS, GRADE, NAME
 from desktop.windows.main_window import MainWindow
 from tests.desktop import sample

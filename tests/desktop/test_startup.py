@@ -175,3 +175,39 @@ def test_cancelling_the_demo_build_leaves_an_empty_cache_and_says_so(
     assert startup.desk is not None and startup.desk.stats().entities == 0
     assert startup.window is not None
     assert "演示数据的生成已取消" in startup.window.profile_view.toPlainText()
+
+
+UNLOCK_THROUGH_DIALOG = """
+import sys, pathlib
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog
+import desktop.app as app
+import desktop.startup as startup
+
+def ask(reason, new, error):
+    # A real modal dialog, closed by the user (here: a timer) with a new passphrase.
+    dialog = QDialog()
+    QTimer.singleShot(50, dialog.accept)
+    dialog.exec()
+    return "dialog-passphrase"
+
+startup.Startup.__init__.__kwdefaults__["ask"] = ask  # what app.run's Startup will call
+sys.exit(app.run(pathlib.Path(sys.argv[1]), demo_entities=50))
+"""
+
+
+def test_closing_the_unlock_dialog_does_not_end_the_application(tmp_path: Path) -> None:
+    """Regression: with no window yet, closing the passphrase (or progress) dialog was the last
+    window closing, and Qt quit silently with exit code 0 before the main window appeared."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CREDITDESK_EXIT_AFTER_SHOWN": "1"}
+    env.pop(PASSPHRASE_ENV, None)
+    out = subprocess.run(
+        [sys.executable, "-c", UNLOCK_THROUGH_DIALOG, str(tmp_path / "data")],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert any(line.startswith("interactive_ms=") for line in out.stdout.splitlines()), out.stdout
