@@ -50,8 +50,10 @@ __all__ = [
     "DEMO_TODAY",
     "ENTITY_KEYS",
     "MAX_ENTITIES",
+    "PARALLEL_FROM",
     "DemoCancelled",
     "DemoEntity",
+    "Division",
     "build_demo",
     "generate",
     "load_divisions",
@@ -64,6 +66,10 @@ MAX_ENTITIES = 1_000_000
 SOURCE = "demo"
 #: Entities per insert batch: big enough for executemany to pay off, small enough for progress.
 BATCH = 10_000
+#: From this many entities on, ``build_demo`` generates in a helper process by default.
+PARALLEL_FROM = 20_000
+#: Page cache (KiB) while bulk loading: a million rows' index pages exceed the usual 64 MiB.
+_BULK_CACHE_KIB = 262_144
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -331,7 +337,7 @@ class _Person:
 
 
 class _Region:
-    """Strings and precomputed pinyin for one division, computed once per build."""
+    """Office names and codes, document-number parts of one division, computed once per build."""
 
     def __init__(self, div: Division, units: Mapping[str, str]) -> None:
         self.div = div
@@ -484,11 +490,10 @@ class _Generator:
             got = self._pool[p] = self.person(prng, div, _POOL_BORN[0], _POOL_BORN[1])
         return got
 
-    def doc_no(self, rng: random.Random, region: _Region, pattern: str, year: int, **extra: Any) -> str:
+    def doc_no(self, rng: random.Random, region: _Region, pattern: str, year: int) -> str:
         ctx = _Ctx(rng, region.doc)
         ctx["year"] = year
         ctx["seq"] = 1 + int(rng.random() * 999)
-        ctx.update(extra)
         return pattern.format_map(ctx)
 
     def unit(self, region: _Region, key: str) -> tuple[str, str]:
@@ -616,7 +621,7 @@ class _Generator:
                 style = self.trade_styles(rng)
                 values = {"surname": person.surname, "brand": self.brand(rng)}
                 trade_name = "".join(lit + (values[f] if f else "") for lit, f in style)
-                prefix = div.name if rng.random() < 0.8 else div.city + div.name
+                prefix = div.name if rng.random() < 0.8 else region.local
                 name, py = self.compose((prefix, trade_name, shop))
             capital = None if rng.random() < 0.3 else float(_choose(rng, _INDIVIDUAL_CAPITAL))
             return _Named(name, py, trade["section"], trade["scope"], capital)
@@ -666,8 +671,12 @@ class _Generator:
         if rng.random() < 0.08:
             brand += self.brand_chars[int(rng.random() * len(self.brand_chars))]
         county = not div.name.endswith("区")
+        branch = form.endswith("公司") and rng.random() < 0.04
         x = rng.random()
-        if x < 0.38:
+        if branch:  # the parent company is named after the city or province
+            region_part = div.city_short if x < 0.7 else div.province_short
+            parts = [region_part, brand, word, form, "（", div.label, "分公司", "）"]
+        elif x < 0.38:
             parts = [div.name if county and rng.random() < 0.5 else div.city_short, brand, word, form]
         elif x < 0.62:
             parts = [div.short, brand, word, form]
@@ -679,9 +688,6 @@ class _Generator:
             parts = [brand, "（", div.city_short, "）", word, form]
         else:
             parts = [brand, word, "（", div.city_short, "）", form]
-        branch = form.endswith("公司") and rng.random() < 0.04
-        if branch:
-            parts += ["（", div.label, "分公司", "）"]
         name, py = self.compose(parts)
         capital: float | None = float(_choose(rng, _ENTERPRISE_CAPITAL))
         if form == "股份有限公司":
@@ -745,7 +751,11 @@ class _Generator:
                 self._honour(rng, c, out)
         elif rng.random() < 0.01:
             self._penalty(rng, c, out, 0)
+        name = c.row["name"]
         for entry, prob in self._licence_choices(c.kind, c.section):
+            words = entry.get("name_has")
+            if words and not any(w in name for w in words):
+                continue  # e.g. a pharmacy licence only for a name with 药 in it
             if rng.random() < prob:
                 self._licence(rng, c, out, entry, len(out.licence))
 
@@ -786,8 +796,10 @@ class _Generator:
             gain = round(0.01 + rng.random() * (0.5 if (fine or 0) < 5 else 3), 2)
         value = int(200 + rng.random() * 9800)
         goods = _choose(rng, tpl["goods"]) if tpl.get("goods") else ""
+        month = date.fromordinal(day - 28)
         facts = tpl["facts"].format(
-            date=_cn_date(day), goods=goods, value=value, gain=int(gain * 10000) or value // 10
+            date=_cn_date(day), month=f"{month.year}年{month.month}月", goods=goods, value=value,
+            gain=int(gain * 10000) or value // 10,
         )
         self._add_penalty(
             rng, c, out, f"P{i + 1}", tpl["unit"], tpl["violation"], facts, tpl["basis"], types,
@@ -1016,7 +1028,7 @@ class _Generator:
             row = self._list_row(c, "JP", "judgment_debtor", category, **values)
             row.update(uscc=None, person_name=c.person.name, person_id=c.person.id_no)
             out.list_entry.append(row)
-        amount = round(1 + rng.random() ** 2 * 300, 2)
+        amount = round(0.5 + rng.random() ** 3 * (30 if c.kind == "individual" else 300), 2)
         self._judicial_row(
             c, out, "E", "执行", case_no, values["deciding_unit"],
             f"执行标的{amount}万元；{values['reason']}", filed,
@@ -1086,11 +1098,6 @@ class _Generator:
     def _licence(
         self, rng: random.Random, c: _EntityCtx, out: DemoEntity, spec: Mapping[str, Any], i: int
     ) -> None:
-        name = c.row["name"]
-        if spec.get("animals_only") and not (
-            "养殖" in name or any(a in name for a in self.coop["animals"])
-        ):
-            return
         years = int(spec["years"])
         span = int(365 * years * 1.3)
         day = self.day(rng, max(c.established, self.t - span))
@@ -1194,14 +1201,14 @@ def build_demo(
     """Fill an empty cache with ``n`` demo entities in one transaction; returns the count.
 
     One transaction, so a cancelled or failed build leaves the cache exactly as empty as it
-    was; cancelling raises :class:`DemoCancelled`. Large builds generate in a spawned helper
-    process (``parallel``; by default from :data:`PARALLEL_FROM` entities, never in a frozen
-    app) because writing alone keeps one core busy and threads would fight over the GIL.
+    was; cancelling raises :class:`DemoCancelled`. Large builds generate in a helper process
+    (``parallel``; by default from :data:`PARALLEL_FROM` entities, never in a frozen app)
+    because writing alone keeps one core busy and threads would only fight over the GIL.
     """
     if not 0 <= n <= MAX_ENTITIES:
         raise ValueError(f"演示数据的主体数量应在 0 到 {MAX_ENTITIES:,} 之间。")
     if parallel is None:
-        parallel = n >= PARALLEL_FROM and not getattr(sys, "frozen", False)
+        parallel = n >= PARALLEL_FROM and bool(sys.executable) and not getattr(sys, "frozen", False)
     with store.write_cache() as conn:
         if conn.execute(sa.select(tables.entity.c.id).limit(1)).first() is not None:
             raise ValueError("本地缓存中已有主体数据，演示数据只能写入空缓存；请先清空缓存再生成。")
@@ -1209,14 +1216,14 @@ def build_demo(
         source = _process_batches(n, seed, today) if parallel else _local_batches(n, seed, today)
         with _bulk_cache(conn), contextlib.closing(source) as batches:
             for entities, records in batches:
+                if cancelled and cancelled():
+                    raise DemoCancelled("已取消生成演示数据。")
                 bulk_insert_entities(conn, entities, batch=BATCH)
                 for table, rows in records:
                     conn.execute(table.insert(), rows)
                 count += len(entities)
                 if progress:
                     progress(count, n)
-                if cancelled and cancelled():
-                    raise DemoCancelled("已取消生成演示数据。")
         set_info(
             conn,
             as_of=f"{today.isoformat()} 00:00",
@@ -1227,10 +1234,6 @@ def build_demo(
     return count
 
 
-#: From this many entities on, ``build_demo`` generates in a helper process by default.
-PARALLEL_FROM = 20_000
-#: Page cache (KiB) while bulk loading: a million rows' index pages exceed the usual 64 MiB.
-_BULK_CACHE_KIB = 262_144
 _RECORD_TABLES = (tables.list_entry, tables.penalty, tables.licence, tables.honour, tables.judicial)
 _RECORD_COLS = tuple(tuple(c.name for c in t.columns) for t in _RECORD_TABLES)
 Batch = tuple[list[Row], list[tuple[sa.Table, list[Row]]]]
@@ -1240,6 +1243,7 @@ _Packed = tuple[list[tuple[Any, ...]], list[list[tuple[Any, ...]]]]
 
 @contextlib.contextmanager
 def _bulk_cache(conn: sa.Connection) -> Iterator[None]:
+    """A bigger page cache for this connection while loading; the pool gets it back as it was."""
     old = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
     conn.exec_driver_sql(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
     try:
@@ -1345,7 +1349,9 @@ def _read_frame(stream: IO[bytes]) -> tuple[str, Any] | None:
 def _produce(argv: Sequence[str]) -> int:
     """Child side of :func:`_process_batches`: ``produce N SEED YYYY-MM-DD``."""
     n, seed, today = int(argv[0]), int(argv[1]), date.fromisoformat(argv[2])
-    out = sys.stdout.buffer
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt the pipe
+    sys.stdout = sys.stderr
     try:
         gen = _Generator(seed, today)
         for start in range(0, n, BATCH):

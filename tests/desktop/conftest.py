@@ -1,6 +1,7 @@
-"""Desktop tests: offscreen Qt, a private in-memory keyring, a real encrypted store.
+"""Desktop tests: offscreen Qt and a real encrypted store.
 
-The platform must be chosen before Qt loads; the keyring must never be the developer's real one.
+The platform must be chosen before Qt loads. The private in-memory keyring comes from the
+root ``tests/conftest.py`` (autouse), so no test touches the developer's real keyring.
 """
 
 from __future__ import annotations
@@ -12,46 +13,15 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QApplication
 
 from credit.desk import Desk, Operator
 from credit.store.db import Store
-from credit.store.keys import PASSPHRASE_ENV, resolve_key
+from credit.store.keys import resolve_key
 from desktop.ops import ImmediateRunner
 from desktop.windows.main_window import MainWindow
 from tests.desktop import sample
-
-
-class DictKeyring(KeyringBackend):
-    """Secrets in a dict; a real, usable keyring as far as the code can tell."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.data.pop((service, username), None)
-
-
-@pytest.fixture(autouse=True)
-def dict_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[DictKeyring]:
-    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
-    previous = keyring.get_keyring()
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="session", autouse=True)

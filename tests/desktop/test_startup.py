@@ -20,8 +20,8 @@ from credit.store.keys import NO_KEYRING_REASON, PASSPHRASE_ENV
 from desktop.ops import ImmediateRunner, Runner
 from desktop.startup import EXIT_CANCELLED, EXIT_KEY_UNAVAILABLE, Startup
 from desktop.windows.passphrase_dialog import PassphraseDialog
+from tests.conftest import MemoryKeyring
 from tests.desktop import sample
-from tests.desktop.conftest import DictKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery"
@@ -103,11 +103,11 @@ def test_declining_to_unlock_exits(tmp_path: Path, started: list[Startup]) -> No
 
 
 def test_lost_keyring_key_explains_and_exits_non_zero(
-    tmp_path: Path, dict_keyring: DictKeyring, monkeypatch: pytest.MonkeyPatch, started: list[Startup]
+    tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, started: list[Startup]
 ) -> None:
     data = tmp_path / "data"
     Desk.open(data).close()
-    dict_keyring.data.clear()  # another user, another machine
+    memory_keyring.secrets.clear()  # another user, another machine
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     startup = Startup(ImmediateRunner(), data)
