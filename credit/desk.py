@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_mod
 from credit.operator import Operator
-from credit.store import audit
+from credit.store import audit, outbox
 from credit.store.db import Store
 from credit.store.keys import resolve_key
 from credit.store.loader import get_info
@@ -79,7 +79,9 @@ class Desk:
         with self.store.cache.connect() as conn:
             count = conn.execute(sa.select(sa.func.count()).select_from(entity)).scalar_one()
             info = get_info(conn)
-        return CacheStats(count, info.get("as_of"), info.get("source"), self.store.key.mode)
+        with self.store.work.connect() as conn:
+            pending = outbox.pending_count(conn)
+        return CacheStats(count, info.get("as_of"), info.get("source"), self.store.key.mode, pending)
 
     # -- accountable actions -------------------------------------------------------------
 

@@ -188,3 +188,47 @@ audit_log = sa.Table(
     sa.Column("prev_hash", Text, nullable=False),
     sa.Column("hash", Text, nullable=False),
 )
+
+#: Everything a user creates carries these: a client-made UUID (the idempotency key for sync)
+#: and who/when/where.
+def _provenance() -> tuple[sa.Column[str], ...]:
+    return (
+        sa.Column("id", Text, primary_key=True),
+        sa.Column("operator", Text, nullable=False),
+        sa.Column("unit", Text, nullable=False, server_default=""),
+        sa.Column("device", Text, nullable=False),
+        sa.Column("created_utc", Text, nullable=False),
+        sa.Column("created_local", Text, nullable=False),
+    )
+
+
+check_record = sa.Table(
+    "check_record",
+    work_meta,
+    *_provenance(),
+    sa.Column("uscc", Text, nullable=False, index=True),
+    sa.Column("entity_name", Text, nullable=False),
+    sa.Column("matter_code", Text, nullable=False),
+    sa.Column("matter_name", Text, nullable=False),
+    sa.Column("verdict", Text, nullable=False),  # pass / caution / restricted / prohibited
+    sa.Column("fired", Text, nullable=False),  # JSON list of the measures that fired, and why
+    sa.Column("cache_as_of", Text),
+    sa.Column("checksum_override", Text),  # reason, when the code failed its check characters
+    sa.Column("education_given", sa.Integer, nullable=False, server_default="0"),  # 诚信教育
+    sa.Column("verification_code", Text, nullable=False),
+)
+
+#: Syncable writes, added in the same transaction as the record they describe.
+outbox = sa.Table(
+    "outbox",
+    work_meta,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", Text, nullable=False),  # check_record, commitment, …
+    sa.Column("record_id", Text, nullable=False),
+    sa.Column("payload", Text, nullable=False),  # canonical JSON of the record as written
+    sa.Column("created_utc", Text, nullable=False),
+    sa.Column("status", Text, nullable=False, server_default="pending"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", Text),
+    sa.Index("ix_outbox_status", "status", "seq"),
+)
