@@ -20,7 +20,7 @@ from credit.paths import default_data_dir
 from credit.store.keys import KeyProblem, NeedPassphrase
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-COMMANDS = frozenset({"validate", "search", "show", "import", "demo", "audit"})
+COMMANDS = frozenset({"validate", "search", "show", "import", "demo", "audit", "matters"})
 
 
 class CliError(Exception):
@@ -251,6 +251,24 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_matters(args: argparse.Namespace) -> int:
+    from credit.domain.catalogs import load_catalog
+
+    catalog = load_catalog()
+    data = [
+        {
+            "code": m.code,
+            "name": m.name,
+            "basis": m.basis,
+            "measures": [{"code": c, "name": catalog.measures[c].name} for c in m.measures],
+        }
+        for m in catalog.matters.values()
+    ]
+    lines = [f"{m['code']:<22} {m['name']}（{len(m['measures'])} 项惩戒措施）" for m in data]
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 
@@ -306,6 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=20261122)
     p.add_argument("--force", action="store_true", help="清空现有缓存后重建（不影响工作数据）")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("matters", parents=[common], help="列出窗口核查的审批事项代码")
+    p.set_defaults(func=cmd_matters)
 
     p = sub.add_parser("audit", parents=[common], help="审计日志")
     audit_sub = p.add_subparsers(dest="audit_cmd", required=True, metavar="操作")

@@ -134,3 +134,11 @@ def test_wrong_passphrase_is_a_plain_error(
 def test_demo_refuses_to_overwrite_without_force(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--data-dir", str(data_dir), "demo", "--entities", "50")
     assert code == 1 and "--force" in err
+
+
+def test_matters_lists_catalog_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "matters", "--json")
+    data = json.loads(out)
+    codes = {m["code"] for m in data}
+    assert code == 0 and {"GOV_PROCUREMENT", "TOLERANT_ACCEPTANCE"} <= codes
+    assert all(m["basis"] and m["measures"] for m in data)
