@@ -20,7 +20,7 @@ from credit.paths import default_data_dir
 from credit.store.keys import KeyProblem, NeedPassphrase
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-COMMANDS = frozenset({"validate", "search", "show", "import", "demo", "audit", "matters"})
+COMMANDS = frozenset({"validate", "search", "show", "import", "demo", "audit", "matters", "check"})
 
 
 class CliError(Exception):
@@ -196,10 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"文件：{path.name}（{report.kind}），共 {report.total_rows} 行",
         f"新增 {s.inserted}，更新 {s.updated}，未变化 {s.unchanged}，拒绝 {report.rejected}",
     ]
-    lines += [
-        f"  {'错误' if p.severity == 'error' else '提示'}：{p.reason}"
-        for p in report.problems
-    ]
+    lines += [f"  {'错误' if p.severity == 'error' else '提示'}：{p.reason}" for p in report.problems]
     _emit(args, report.to_dict(), "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_FAIL
 
@@ -248,6 +245,45 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for r in rows
     ]
     _emit(args, rows, "\n".join(lines) or "审计日志为空。")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from credit.domain.catalogs import UnknownMatter
+    from credit.window_check import CheckError, ChecksumOverrideNeeded
+
+    desk = open_desk(args)
+    try:
+        result = desk.check(
+            args.code, args.matter, override_reason=args.override, education_given=args.education
+        )
+        if args.pdf:
+            result.write_pdf(Path(args.pdf))
+    except ChecksumOverrideNeeded as exc:
+        raise CliError(
+            f'{exc.reason}\n如确认该代码与证照一致，请加 --override "原因" 继续（将记入审计日志）。'
+        ) from exc
+    except (CheckError, UnknownMatter) as exc:
+        raise CliError(getattr(exc, "reason", str(exc))) from exc
+    finally:
+        desk.close()
+    out = result.outcome
+    lines = [
+        f"{out.name}（{out.uscc}）",
+        f"审批事项：{out.matter_name}（{out.matter_code}）",
+        f"核查结论：{out.label}",
+    ]
+    for n, f in enumerate(out.fired, 1):
+        until = f"，期限至 {f.until}" if f.until else ""
+        lines.append(f"  {n}. {f.name}：{f.record.summary}{until}\n     依据：{f.basis}")
+    if not out.fired:
+        lines.append("  未发现限制本事项办理的失信惩戒措施。")
+    if result.stale_warning:
+        lines.append(f"提示：{result.stale_warning}")
+    lines.append(f"数据截至：{result.report.as_of}    核验码：{result.verification_code}")
+    if args.pdf:
+        lines.append(f"核查报告已保存：{args.pdf}")
+    _emit(args, result.to_dict(), "\n".join(lines))
     return EXIT_OK
 
 
@@ -324,6 +360,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=20261122)
     p.add_argument("--force", action="store_true", help="清空现有缓存后重建（不影响工作数据）")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("check", parents=[common], help="窗口信用核查（逢办必查），可输出核查报告 PDF")
+    p.add_argument("code", metavar="统一社会信用代码")
+    p.add_argument(
+        "--matter", required=True, metavar="事项代码", help="审批事项代码（见 creditdesk matters）"
+    )
+    p.add_argument("--pdf", metavar="文件", help="同时生成信用核查报告 PDF")
+    p.add_argument("--override", metavar="原因", help="代码校验位不符但确认使用时填写原因（记入审计日志）")
+    p.add_argument("--education", action="store_true", help="记录已进行准入前诚信教育")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("matters", parents=[common], help="列出窗口核查的审批事项代码")
     p.set_defaults(func=cmd_matters)

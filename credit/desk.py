@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -22,6 +22,9 @@ from credit.store.loader import get_info
 from credit.store.profile import Profile, load_profile
 from credit.store.search import SearchResult, search
 from credit.store.tables import entity
+
+if TYPE_CHECKING:
+    from credit.window_check import CheckResult
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,26 @@ class Desk:
             detail={"warnings": check.warnings, "reason": reason},
         )
         return check
+
+    def check(
+        self,
+        code: str,
+        matter_code: str,
+        *,
+        override_reason: str | None = None,
+        education_given: bool = False,
+    ) -> CheckResult:
+        """Run and record a window credit check (see :mod:`credit.window_check`)."""
+        from credit.window_check import run_check
+
+        return run_check(
+            self.store,
+            self.operator,
+            code,
+            matter_code,
+            override_reason=override_reason,
+            education_given=education_given,
+        )
 
     def audit_verify(self) -> audit.VerifyResult:
         with self.store.work.connect() as conn:

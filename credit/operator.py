@@ -10,8 +10,11 @@ import json
 import platform
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 OPERATOR_FILE = "operator.json"
+#: Days after which cached data is called stale on a check ("stale_after_days" overrides).
+STALE_AFTER_DAYS = 7
 #: Who a demo data directory says is working, so the demo looks like a real desk.
 DEMO_OPERATOR = {"user": "张三（演示）", "unit": "滑县市场监督管理局"}
 
@@ -23,17 +26,19 @@ class Operator:
     user: str
     unit: str
     device: str
+    stale_after_days: int = STALE_AFTER_DAYS  # a check warns when the cache is older
 
     @classmethod
     def load(cls, data_dir: Path) -> Operator:
         path = data_dir / OPERATOR_FILE
-        data: dict[str, str] = {}
+        data: dict[str, Any] = {}
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
         return cls(
             user=data.get("user") or getpass.getuser(),
             unit=data.get("unit") or "",
             device=data.get("device") or platform.node() or "unknown",
+            stale_after_days=int(data.get("stale_after_days") or STALE_AFTER_DAYS),
         )
 
     @staticmethod

@@ -8,7 +8,7 @@ written). The pusher (sync part 2) sends pending rows in ``seq`` order.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,10 +23,12 @@ def enqueue(conn: sa.Connection, kind: str, record_id: str, payload: dict[str, A
             kind=kind,
             record_id=record_id,
             payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
-            created_utc=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            created_utc=datetime.now(UTC).isoformat(timespec="milliseconds"),
         )
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def pending_count(conn: sa.Connection) -> int:

@@ -1,0 +1,181 @@
+"""The window credit check (逢办必查) as one accountable action.
+
+A check reads the cache (entity, records, profile), applies the catalog rules, and writes the
+check record, its outbox row and its audit row in one transaction on the work database, so a
+check is never recorded without being queued for the platform or without a trace. The report's
+verification code is computed from the same content and stored with the record, which is what
+lets the platform later confirm that a printed report is genuine and unaltered.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from credit.domain import uscc as uscc_rules
+from credit.domain.check import CheckOutcome, evaluate
+from credit.operator import STALE_AFTER_DAYS, Operator
+from credit.reports.check_report import EntityInfo, ReportData, build_check_report, content_for_verification
+from credit.reports.verification import verification_code
+from credit.store import audit, outbox
+from credit.store.check_input import load_check_input
+from credit.store.db import Store
+from credit.store.loader import get_info
+from credit.store.profile import load_profile
+from credit.store.tables import check_record
+
+
+class CheckError(Exception):
+    """A check that cannot be made; ``reason`` is a Chinese sentence the clerk can act on."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ChecksumOverrideNeeded(CheckError):
+    """The code fails its check characters: only a recorded, deliberate override proceeds."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    id: str
+    outcome: CheckOutcome
+    report: ReportData
+    verification_code: str
+    stale_warning: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            **self.outcome.to_dict(),
+            "as_of": self.report.as_of,
+            "stale_warning": self.stale_warning,
+            "verification_code": self.verification_code,
+            "operator": self.report.operator,
+            "unit": self.report.issuing_unit,
+            "checked_at": self.report.issued_at.isoformat(timespec="seconds"),
+        }
+
+    def write_pdf(self, out: Path) -> str:
+        """Write the credit check report; returns its verification code (the stored one)."""
+        code = build_check_report(self.report, out)
+        if code != self.verification_code:  # same content, same code: anything else is a bug
+            raise AssertionError("report content differs from the recorded check")
+        return code
+
+
+def stale_warning(as_of: str | None, today: date, after_days: int = STALE_AFTER_DAYS) -> str | None:
+    if not as_of:
+        return "本地数据的截止时间未知，核查结果可能不反映最新信用状况，请同步后复核。"
+    try:
+        day = date.fromisoformat(as_of[:10])
+    except ValueError:
+        return f"本地数据的截止时间“{as_of}”无法识别，请同步后复核。"
+    age = (today - day).days
+    if age > after_days:
+        return (
+            f"本地数据截至 {as_of}，已有 {age} 天未更新（超过 {after_days} 天），"
+            "核查结果可能不反映最新信用状况，请同步后复核。"
+        )
+    return None
+
+
+def run_check(
+    store: Store,
+    operator: Operator,
+    code: str,
+    matter_code: str,
+    *,
+    override_reason: str | None = None,
+    education_given: bool = False,
+    now: datetime | None = None,
+) -> CheckResult:
+    """Check ``code`` for ``matter_code``, record it, and return the outcome with its report."""
+    try:
+        parsed = uscc_rules.parse(code)
+    except uscc_rules.USCCFormatError as exc:
+        raise CheckError(f"统一社会信用代码格式错误：{exc.reason}") from exc
+    if not parsed.valid and not override_reason:
+        raise ChecksumOverrideNeeded("；".join(parsed.warnings))
+    moment = (now or datetime.now(UTC)).astimezone()
+    today = moment.date()
+    with store.cache.connect() as conn:
+        data = load_check_input(conn, parsed.code)
+        if data is None:
+            raise CheckError(
+                f"本地数据中没有代码为 {parsed.code} 的主体，无法核查。请同步后重试，或到信用平台在线查询。"
+            )
+        profile = load_profile(conn, parsed.code, today)
+        as_of = get_info(conn).get("as_of")
+    outcome = evaluate(matter_code, data, today)
+    warning = stale_warning(as_of, today, operator.stale_after_days)
+    check_id = str(uuid.uuid4())
+    report = ReportData(
+        check_id=check_id,
+        issuing_unit=operator.unit or "（未设置单位）",
+        operator=operator.user,
+        issued_at=moment,
+        matter_code=outcome.matter_code,
+        matter_name=outcome.matter_name,
+        verdict=outcome.verdict,
+        entity=EntityInfo(outcome.name, outcome.uscc, data.grade),
+        as_of=as_of or "未知",
+        fired=[
+            {
+                "measure_name": f.name,
+                "restriction": f.restriction,
+                "basis": f.basis,
+                "record_summary": f.record.summary,
+                "until": f.until.isoformat() if f.until else None,
+            }
+            for f in outcome.fired
+        ],
+        sections=profile.sections if profile else [],
+        stale_warning=warning,
+    )
+    content = content_for_verification(report)
+    code_v = verification_code(content)
+    row = {
+        "id": check_id,
+        "operator": operator.user,
+        "unit": operator.unit,
+        "device": operator.device,
+        "created_utc": moment.astimezone(UTC).isoformat(timespec="seconds"),
+        "created_local": moment.isoformat(timespec="seconds"),
+        "uscc": outcome.uscc,
+        "entity_name": outcome.name,
+        "matter_code": outcome.matter_code,
+        "matter_name": outcome.matter_name,
+        "verdict": outcome.verdict,
+        "fired": json.dumps([f.to_dict() for f in outcome.fired], ensure_ascii=False, sort_keys=True),
+        "cache_as_of": as_of,
+        "checksum_override": override_reason if not parsed.valid else None,
+        "education_given": int(education_given),
+        "verification_code": code_v,
+    }
+    with store.write_work() as conn:
+        conn.execute(check_record.insert().values(**row))
+        outbox.enqueue(conn, "check_record", check_id, {**row, "report_content": content})
+        if row["checksum_override"]:
+            audit.append(
+                conn,
+                user=operator.user,
+                device=operator.device,
+                action="uscc_override",
+                uscc=outcome.uscc,
+                detail={"warnings": parsed.warnings, "reason": override_reason},
+            )
+        audit.append(
+            conn,
+            user=operator.user,
+            device=operator.device,
+            action="window_check",
+            uscc=outcome.uscc,
+            detail={"check_id": check_id, "matter": outcome.matter_code, "verdict": outcome.verdict},
+        )
+    return CheckResult(check_id, outcome, report, code_v, warning)
