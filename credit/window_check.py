@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from credit.domain import uscc as uscc_rules
 from credit.domain.check import CheckOutcome, evaluate
 from credit.operator import STALE_AFTER_DAYS, Operator
@@ -26,7 +28,7 @@ from credit.store.check_input import load_check_input
 from credit.store.db import Store
 from credit.store.loader import get_info
 from credit.store.profile import load_profile
-from credit.store.tables import check_record
+from credit.store.tables import check_record, commitment
 
 
 class CheckError(Exception):
@@ -35,6 +37,10 @@ class CheckError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+#: 履行状态 values that make a commitment a breach (a false commitment, 虚假承诺).
+BREACHED = ("部分履行", "全部未履行")
 
 
 class ChecksumOverrideNeeded(CheckError):
@@ -85,33 +91,62 @@ def stale_warning(as_of: str | None, today: date, after_days: int = STALE_AFTER_
     return None
 
 
-def run_check(
-    store: Store,
-    operator: Operator,
-    code: str,
-    matter_code: str,
-    *,
-    override_reason: str | None = None,
-    education_given: bool = False,
-    now: datetime | None = None,
-) -> CheckResult:
-    """Check ``code`` for ``matter_code``, record it, and return the outcome with its report."""
+def breached_commitments(work: sa.Connection, code: str) -> list[dict[str, Any]]:
+    """Commitments by ``code`` found not (fully) kept: later checks must see them."""
+    rows = work.execute(
+        sa.select(
+            commitment.c.code,
+            commitment.c.commitment_type,
+            commitment.c.determined_on,
+            commitment.c.fulfilment,
+            commitment.c.unmet_content,
+        ).where(
+            commitment.c.committer_code == code,
+            commitment.c.fulfilment.in_(BREACHED),
+            commitment.c.determined_on.is_not(None),
+        )
+    )
+    return [
+        {
+            "code": r.code,
+            "type": r.commitment_type,
+            "breached_on": r.determined_on,
+            "summary": f"{r.commitment_type}承诺（{r.code}）{r.fulfilment}"
+            + (f"：{r.unmet_content}" if r.unmet_content else ""),
+        }
+        for r in rows
+    ]
+
+
+def parse_code(code: str, override_reason: str | None) -> uscc_rules.USCCCheck:
     try:
         parsed = uscc_rules.parse(code)
     except uscc_rules.USCCFormatError as exc:
         raise CheckError(f"统一社会信用代码格式错误：{exc.reason}") from exc
     if not parsed.valid and not override_reason:
         raise ChecksumOverrideNeeded("；".join(parsed.warnings))
-    moment = (now or datetime.now(UTC)).astimezone()
+    return parsed
+
+
+def prepare_check(
+    cache: sa.Connection,
+    operator: Operator,
+    parsed: uscc_rules.USCCCheck,
+    matter_code: str,
+    *,
+    breached: list[dict[str, Any]],
+    moment: datetime,
+    as_of: str | None,
+    with_profile: bool = True,
+) -> CheckResult:
+    """Evaluate one check and build its report data, without recording anything."""
     today = moment.date()
-    with store.cache.connect() as conn:
-        data = load_check_input(conn, parsed.code)
-        if data is None:
-            raise CheckError(
-                f"本地数据中没有代码为 {parsed.code} 的主体，无法核查。请同步后重试，或到信用平台在线查询。"
-            )
-        profile = load_profile(conn, parsed.code, today)
-        as_of = get_info(conn).get("as_of")
+    data = load_check_input(cache, parsed.code, breached)
+    if data is None:
+        raise CheckError(
+            f"本地数据中没有代码为 {parsed.code} 的主体，无法核查。请同步后重试，或到信用平台在线查询。"
+        )
+    profile = load_profile(cache, parsed.code, today) if with_profile else None
     outcome = evaluate(matter_code, data, today)
     warning = stale_warning(as_of, today, operator.stale_after_days)
     check_id = str(uuid.uuid4())
@@ -138,10 +173,25 @@ def run_check(
         sections=profile.sections if profile else [],
         stale_warning=warning,
     )
-    content = content_for_verification(report)
-    code_v = verification_code(content)
+    code_v = verification_code(content_for_verification(report))
+    return CheckResult(check_id, outcome, report, code_v, warning)
+
+
+def record_check(
+    work: sa.Connection,
+    operator: Operator,
+    result: CheckResult,
+    *,
+    override: tuple[list[str], str] | None = None,
+    education_given: bool = False,
+) -> None:
+    """Write the check record, its outbox row and its audit rows in the caller's transaction.
+
+    ``override`` is (checksum warnings, reason) when the code failed its check characters.
+    """
+    outcome, moment = result.outcome, result.report.issued_at
     row = {
-        "id": check_id,
+        "id": result.id,
         "operator": operator.user,
         "unit": operator.unit,
         "device": operator.device,
@@ -153,29 +203,54 @@ def run_check(
         "matter_name": outcome.matter_name,
         "verdict": outcome.verdict,
         "fired": json.dumps([f.to_dict() for f in outcome.fired], ensure_ascii=False, sort_keys=True),
-        "cache_as_of": as_of,
-        "checksum_override": override_reason if not parsed.valid else None,
+        "cache_as_of": None if result.report.as_of == "未知" else result.report.as_of,
+        "checksum_override": override[1] if override else None,
         "education_given": int(education_given),
-        "verification_code": code_v,
+        "verification_code": result.verification_code,
     }
-    with store.write_work() as conn:
-        conn.execute(check_record.insert().values(**row))
-        outbox.enqueue(conn, "check_record", check_id, {**row, "report_content": content})
-        if row["checksum_override"]:
-            audit.append(
-                conn,
-                user=operator.user,
-                device=operator.device,
-                action="uscc_override",
-                uscc=outcome.uscc,
-                detail={"warnings": parsed.warnings, "reason": override_reason},
-            )
+    work.execute(check_record.insert().values(**row))
+    content = content_for_verification(result.report)
+    outbox.enqueue(work, "check_record", result.id, {**row, "report_content": content})
+    if override:
         audit.append(
-            conn,
+            work,
             user=operator.user,
             device=operator.device,
-            action="window_check",
+            action="uscc_override",
             uscc=outcome.uscc,
-            detail={"check_id": check_id, "matter": outcome.matter_code, "verdict": outcome.verdict},
+            detail={"warnings": override[0], "reason": override[1]},
         )
-    return CheckResult(check_id, outcome, report, code_v, warning)
+    audit.append(
+        work,
+        user=operator.user,
+        device=operator.device,
+        action="window_check",
+        uscc=outcome.uscc,
+        detail={"check_id": result.id, "matter": outcome.matter_code, "verdict": outcome.verdict},
+    )
+
+
+def run_check(
+    store: Store,
+    operator: Operator,
+    code: str,
+    matter_code: str,
+    *,
+    override_reason: str | None = None,
+    education_given: bool = False,
+    now: datetime | None = None,
+) -> CheckResult:
+    """Check ``code`` for ``matter_code``, record it, and return the outcome with its report."""
+    parsed = parse_code(code, override_reason)
+    moment = (now or datetime.now(UTC)).astimezone()
+    with store.work.connect() as work:
+        breached = breached_commitments(work, parsed.code)
+    with store.cache.connect() as cache:
+        as_of = get_info(cache).get("as_of")
+        result = prepare_check(
+            cache, operator, parsed, matter_code, breached=breached, moment=moment, as_of=as_of
+        )
+    override = (parsed.warnings, override_reason or "") if not parsed.valid else None
+    with store.write_work() as work:
+        record_check(work, operator, result, override=override, education_given=education_given)
+    return result

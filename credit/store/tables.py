@@ -232,3 +232,34 @@ outbox = sa.Table(
     sa.Column("last_error", Text),
     sa.Index("ix_outbox_status", "status", "seq"),
 )
+
+#: Credit commitments (信用承诺), the reference's fields. ``version`` is the base version for
+#: conflict detection when the fulfilment is edited both at the window and in the field.
+commitment = sa.Table(
+    "commitment",
+    work_meta,
+    *_provenance(),
+    sa.Column("code", Text, nullable=False, unique=True),  # 承诺编码: division + YYYYMMDD + serial
+    sa.Column("committer_name", Text, nullable=False),
+    sa.Column("committer_category", Text, nullable=False),  # 法人及非法人组织 / 自然人 / 个体工商户
+    sa.Column("committer_code", Text, nullable=False, index=True),  # USCC or ID number
+    sa.Column("commitment_type", Text, nullable=False),  # 审批替代型 / 容缺受理型 / …
+    sa.Column("matter_code", Text),
+    sa.Column("reason", Text, nullable=False),  # 承诺事由
+    sa.Column("content", Text, nullable=False),
+    sa.Column("liability", Text, nullable=False),  # 违诺责任
+    sa.Column("made_on", Text, nullable=False),
+    sa.Column("valid_until", Text),
+    sa.Column("accepting_unit", Text, nullable=False),
+    sa.Column("publicity_type", Text, nullable=False),
+    sa.Column("missing_materials", Text),  # JSON list, 容缺受理
+    sa.Column("deadline", Text),  # working-day deadline for the missing materials
+    sa.Column("education_given", sa.Integer, nullable=False, server_default="0"),
+    # fulfilment (履行状态): empty until determined
+    sa.Column("fulfilment", Text),  # 全部履行 / 部分履行 / 全部未履行
+    sa.Column("unmet_content", Text),
+    sa.Column("liability_pursued", Text),
+    sa.Column("determined_on", Text),
+    sa.Column("determining_unit", Text),
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+)
