@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from credit.domain.check import VERDICT_LABELS
 from credit.reports.cjkwrap import CJKParagraph
 from credit.reports.fonts import FONT_NAME
 from credit.reports.layout import GRID, PLAIN, bold, build_pdf, ellipsize, fit_string
@@ -42,7 +43,6 @@ from credit.reports.verdict import verdict_box
 from credit.reports.verification import qr_payload, verification_code
 from credit.store.profile import GRADE_MEANING
 
-VERDICT_LABELS = {"pass": "通过", "caution": "提示关注", "restricted": "限制办理", "prohibited": "禁止办理"}
 FIRED_KEYS = ("measure_name", "restriction", "basis", "record_summary", "until")
 #: Bumped whenever the covered content changes shape, so old codes stay recomputable.
 CONTENT_VERSION = 1
