@@ -69,16 +69,34 @@ def _unindex(conn: sa.Connection, ids: list[int]) -> None:
     conn.exec_driver_sql("DELETE FROM entity_uni WHERE rowid = ?", params)
 
 
+#: Keys per ``IN (...)`` lookup: well below SQLite's limit on bound parameters.
+LOOKUP_CHUNK = 10_000
+
+
+def _existing(conn: sa.Connection, table: sa.Table, key: str, keys: list[Any]) -> dict[Any, Any]:
+    col = table.c[key]
+    found: dict[Any, Any] = {}
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[start : start + LOOKUP_CHUNK]
+        found.update((r._mapping[key], r) for r in conn.execute(sa.select(table).where(col.in_(chunk))))
+    return found
+
+
+def _last_per_key(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """A key repeated within one call: the last row wins, as if applied one after another."""
+    return list({r[key]: r for r in rows}.values())
+
+
 def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
-    """Insert or update entities by USCC, keeping both search indexes in step."""
+    """Insert or update entities by USCC, keeping both search indexes in step.
+
+    Rows carry whole records: a column missing from a row is stored as NULL.
+    """
     stats = UpsertStats()
-    prepared = [entity_row(r) for r in rows]
+    prepared = _last_per_key([entity_row(r) for r in rows], "uscc")
     if not prepared:
         return stats
-    existing = {
-        r.uscc: r
-        for r in conn.execute(sa.select(entity).where(entity.c.uscc.in_([p["uscc"] for p in prepared])))
-    }
+    existing = _existing(conn, entity, "uscc", [p["uscc"] for p in prepared])
     inserts: list[dict[str, Any]] = []
     reindex: list[tuple[int, str]] = []
     for row in prepared:
@@ -97,9 +115,7 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
             reindex.append((old.id, row["name_norm"]))
     if inserts:
         conn.execute(entity.insert(), inserts)
-        new = conn.execute(
-            sa.select(entity.c.id, entity.c.name_norm).where(entity.c.uscc.in_([r["uscc"] for r in inserts]))
-        )
+        new = _existing(conn, entity, "uscc", [r["uscc"] for r in inserts]).values()
         reindex.extend((r.id, r.name_norm) for r in new)
         stats.inserted += len(inserts)
     _index(conn, reindex)
@@ -140,16 +156,16 @@ def bulk_insert_entities(
 
 
 def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) -> UpsertStats:
-    """Insert or update records (penalties, licences, list entries …) by their ``id``."""
+    """Insert or update records (penalties, licences, list entries …) by their ``id``.
+
+    Rows carry whole records: a column missing from a row is stored as NULL.
+    """
     stats = UpsertStats()
     cols = [c.name for c in table.columns]
-    prepared = [{k: r.get(k) for k in cols} for r in rows]
+    prepared = _last_per_key([{k: r.get(k) for k in cols} for r in rows], "id")
     if not prepared:
         return stats
-    existing = {
-        r.id: r._mapping
-        for r in conn.execute(sa.select(table).where(table.c.id.in_([p["id"] for p in prepared])))
-    }
+    existing = {k: r._mapping for k, r in _existing(conn, table, "id", [p["id"] for p in prepared]).items()}
     inserts = []
     for row in prepared:
         old = existing.get(row["id"])

@@ -370,3 +370,22 @@ def test_bulk_insert_batches_and_indexes(store: Store) -> None:
             "SELECT count(*) FROM entity_uni WHERE entity_uni MATCH '\"丰 第\"'"
         ).scalar()
     assert tri == uni == 25
+
+
+def test_upserts_handle_repeats_and_batches_beyond_the_parameter_limit(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key repeated in one call is applied once (the last row wins); lookups are chunked."""
+    from credit.domain.uscc import complete
+    from credit.store import loader
+
+    monkeypatch.setattr(loader, "LOOKUP_CHUNK", 3)  # force several chunks with a small batch
+    codes = [complete(f"913204110000{n:04d}") for n in range(10)]
+    rows = [{"uscc": c, "name": f"测试企业{n}号有限公司"} for n, c in enumerate(codes)]
+    with store.write_cache() as conn:
+        stats = loader.upsert_entities(conn, [*rows, {"uscc": codes[0], "name": "改名后的企业"}])
+        assert (stats.inserted, stats.updated) == (10, 0)
+        again = loader.upsert_entities(conn, rows)
+        assert (again.updated, again.unchanged) == (1, 9)
+        names = dict(conn.execute(sa.select(entity.c.uscc, entity.c.name)).all())
+    assert names[codes[0]] == "测试企业0号有限公司" and len(names) == 10
