@@ -20,7 +20,9 @@ from credit.paths import default_data_dir
 from credit.store.keys import KeyProblem, NeedPassphrase
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-COMMANDS = frozenset({"validate", "search", "show", "import", "demo", "audit", "matters", "check", "commit"})
+COMMANDS = frozenset(
+    {"validate", "search", "show", "import", "demo", "audit", "matters", "check", "commit", "batch-check"}
+)
 
 
 class CliError(Exception):
@@ -287,6 +289,58 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch_check(args: argparse.Namespace) -> int:
+    from credit.batch_check import STATUS_LABELS, BatchError, export_pdf, export_xlsx, run_batch
+    from credit.domain.check import VERDICT_LABELS
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"找不到文件：{path}")
+    for out in filter(None, (args.output, args.pdf)):  # before any check is recorded
+        if not Path(out).resolve().parent.is_dir():
+            raise CliError(f"无法保存结果：目录不存在（{out}）")
+    desk = open_desk(args)
+    try:
+        result = run_batch(desk.store, desk.operator, path, args.matter, progress=_progress("核查"))
+    except BatchError as exc:
+        raise CliError(exc.reason) from exc
+    finally:
+        desk.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    try:
+        export_xlsx(result, Path(args.output))
+        if args.pdf:
+            export_pdf(result, Path(args.pdf))
+    except OSError as exc:
+        raise CliError(f"核查已完成并记录，但结果文件无法保存：{exc}") from exc
+    statuses = result.status_counts()
+    lines = [
+        f"名单：{result.source}，共 {len(result.rows):,} 行",
+        f"审批事项：{result.matter_name}（{result.matter_code}）",
+        f"已核查 {statuses['ok']:,} 户："
+        + "，".join(f"{VERDICT_LABELS[v]} {n:,}" for v, n in result.verdict_counts().items()),
+    ]
+    flagged = result.flagged
+    if flagged:
+        lines.append(
+            f"未核查或需注意的行 {len(flagged):,} 行："
+            + "，".join(f"{STATUS_LABELS[s]} {n:,}" for s, n in statuses.items() if s != "ok" and n)
+        )
+        lines += [f"  第 {r.row} 行 {r.input or '（空）'}：{r.status_label}，{r.reason}" for r in flagged]
+    if result.stale_warning:
+        lines.append(f"提示：{result.stale_warning}")
+    lines.append(f"结果已保存：{args.output}" + (f"，{args.pdf}" if args.pdf else ""))
+    data = {
+        **{k: v for k, v in result.to_dict().items() if k != "rows"},
+        "flagged": [r.to_dict() for r in flagged],
+        "output": args.output,
+        "pdf": args.pdf,
+    }
+    _emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
 def cmd_matters(args: argparse.Namespace) -> int:
     from credit.domain.catalogs import load_catalog
 
@@ -496,6 +550,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--override", metavar="原因", help="代码校验位不符但确认使用时填写原因（记入审计日志）")
     p.add_argument("--education", action="store_true", help="记录已进行准入前诚信教育")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("batch-check", parents=[common], help="批量信用核查：核查 CSV/XLSX 名单中的全部代码")
+    p.add_argument("file", metavar="名单文件")
+    p.add_argument(
+        "--matter", required=True, metavar="事项代码", help="审批事项代码（见 creditdesk matters）"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="结果.xlsx", help="逐行核查结果（XLSX）")
+    p.add_argument("--pdf", metavar="文件", help="同时生成批量核查结果 PDF")
+    p.set_defaults(func=cmd_batch_check)
 
     p = sub.add_parser("matters", parents=[common], help="列出窗口核查的审批事项代码")
     p.set_defaults(func=cmd_matters)

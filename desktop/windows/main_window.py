@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -31,6 +32,7 @@ from credit.domain import uscc as uscc_rules
 from desktop import settings
 from desktop.formatting import status_text
 from desktop.ops import RunnerLike
+from desktop.views.check_view import CheckView
 from desktop.views.profile_view import ProfileView
 from desktop.views.search_view import SearchPane
 
@@ -54,6 +56,9 @@ class MainWindow(QMainWindow):
         self.search = SearchPane(runner)
         self.profile_view = ProfileView()
         self.search.openRequested.connect(self.open_profile)
+        self.check_view = CheckView(runner, ask_override=lambda code: self.ask_checksum_override(code))
+        self.check_view.checked.connect(lambda result: self.refresh_status())
+        self.profileShown.connect(self._offer_to_check)
 
         self._build_header()
         self._build_body()
@@ -62,6 +67,10 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.search.focus_field)
+        for row in range(2):  # Ctrl+1 查询, Ctrl+2 窗口核查
+            page = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            page.setContext(Qt.ShortcutContext.WindowShortcut)
+            page.activated.connect(partial(self.nav.setCurrentRow, row))
         if desk is not None:
             self.attach(desk)
 
@@ -137,12 +146,19 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([700, 520])
 
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)  # 查询
+        self.pages.addWidget(self.check_view)  # 窗口核查
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.search.field.textEdited.connect(lambda text: self.nav.setCurrentRow(0))
+        self.search.openRequested.connect(lambda uscc, query: self.nav.setCurrentRow(0))
+
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.setSpacing(6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
 
     def _make_nav(self) -> QListWidget:
@@ -153,7 +169,7 @@ class MainWindow(QMainWindow):
         nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         metrics = nav.fontMetrics()
         later = self.tr("将在后续版本提供")
-        # Jobs, not tables; only 查询 exists so far, the others say when they will (no fakes).
+        # Jobs, not tables; 查询 and 窗口核查 exist so far, the others say when they will (no fakes).
         jobs = [
             self.tr("查询"),
             self.tr("窗口核查"),
@@ -164,7 +180,7 @@ class MainWindow(QMainWindow):
         for n, job in enumerate(jobs):
             item = QListWidgetItem(job)
             item.setSizeHint(QSize(0, int(metrics.height() * 2.4)))
-            if n:
+            if n > 1:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.setToolTip(later)
             nav.addItem(item)
@@ -193,7 +209,23 @@ class MainWindow(QMainWindow):
         self.operator_button.setText(who)
         self.operator_info.setText(self.tr("{0} · 设备 {1}").format(who, op.device))
         self.search.set_desk(desk)
+        self.check_view.set_desk(desk)
         self.refresh_status()
+
+    def show_page(self, row: int) -> None:
+        """Show the job chosen on the left; the check page takes the keyboard at once."""
+        if row < 0 or row >= self.pages.count():
+            return
+        self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.check_view:
+            self.check_view.focus_field()
+
+    def _offer_to_check(self, uscc: str) -> None:
+        profile = self.profile_view.profile
+        if profile is not None and profile.uscc == uscc:
+            self.check_view.set_open_entity(uscc, profile.name)
+        else:
+            self.check_view.set_open_entity("")
 
     def refresh_status(self) -> None:
         desk = self.desk

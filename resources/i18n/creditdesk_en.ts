@@ -464,4 +464,215 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         <translation>Cancelling…</translation>
     </message>
 </context>
+<context>
+    <name>CheckView</name>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="187"/>
+        <source>输入统一社会信用代码，或扫描营业执照二维码</source>
+        <translation>Enter the unified social credit code, or scan the business licence QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="191"/>
+        <source>使用查询中的主体</source>
+        <translation>Use entity open in Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="193"/>
+        <source>在“查询”中打开主体后可用（Ctrl+E）</source>
+        <translation>Available after opening an entity in Search (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="208"/>
+        <source>已进行准入前诚信教育</source>
+        <translation>Pre-admission integrity education given</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="210"/>
+        <source>核查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="214"/>
+        <source>回车即核查</source>
+        <translation>Press Enter to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="222"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="224"/>
+        <source>审批事项</source>
+        <translation>Approval matter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="272"/>
+        <source>打印/保存报告</source>
+        <translation>Print/save report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="275"/>
+        <source>生成核查报告 PDF 并打开，可从查看器打印（Ctrl+P）</source>
+        <translation>Write the check report PDF and open it to print from the viewer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="360"/>
+        <source>填入 {0}（{1}）（Ctrl+E）</source>
+        <translation>Fill in {0} ({1}) (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="391"/>
+        <source>请输入或扫描统一社会信用代码。</source>
+        <translation>Enter or scan a unified social credit code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="399"/>
+        <source>请选择审批事项。</source>
+        <translation>Choose an approval matter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="412"/>
+        <source>正在核查 {0} …</source>
+        <translation>Checking {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="440"/>
+        <source>未核查：代码 {0} 校验位不符，未确认使用。请与营业执照原件核对。</source>
+        <translation>Not checked: the check characters of {0} do not match and its use was not confirmed. Compare it with the original business licence.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="450"/>
+        <source>核查未完成，未记录。</source>
+        <translation>The check did not complete and nothing was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="468"/>
+        <source>{0} · {1} · {2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="472"/>
+        <source>原因（{0} 项）</source>
+        <translation>Reasons ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="477"/>
+        <source>未发现限制办理“{0}”的失信记录（已比对 {1} 项惩戒措施）。</source>
+        <translation>No record found that restricts “{0}” ({1} measures compared).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="484"/>
+        <source>数据截至 {0} · 核查时间 {1} · 核查人 {2}（{3}）</source>
+        <translation>Data as of {0} · checked {1} · by {2} ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="485"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="491"/>
+        <source>报告验证码 {0}</source>
+        <translation>Report verification code {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="527"/>
+        <source>输入或扫描统一社会信用代码，选择审批事项，按回车核查。
+核查结果与原因会记入核查记录和审计日志，并在联网后上传信用平台。</source>
+        <translation>Enter or scan the unified social credit code, choose the approval matter and press Enter.
+The verdict and its reasons are recorded in the check records and the audit log, and uploaded to the credit platform when online.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="541"/>
+        <source>正在生成报告…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="553"/>
+        <source>报告已保存到 {0}</source>
+        <translation>Report saved to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="555"/>
+        <source>。未能打开 PDF 查看器，请在文件夹中打开报告后打印</source>
+        <translation>. No PDF viewer could be opened; open the report from its folder to print it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="564"/>
+        <source>报告未能生成。</source>
+        <translation>The report could not be written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="580"/>
+        <source>代码校验位不符</source>
+        <translation>Check characters do not match</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="581"/>
+        <source>{0}
+
+请与营业执照原件核对。确认使用该代码时请填写原因（将记入审计日志）：</source>
+        <translation>{0}
+
+Compare with the original business licence. To use this code anyway, give a reason (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="584"/>
+        <source>已核对营业执照原件，代码一致</source>
+        <translation>Checked against the original business licence; the code matches</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonCard</name>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="94"/>
+        <source>触发记录：{0}</source>
+        <translation>Triggering record: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="97"/>
+        <source>期限至 {0}</source>
+        <translation>Until {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="99"/>
+        <source>期限：未载明截止日期</source>
+        <translation>Period: no end date stated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="102"/>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/check_view.py" line="105"/>
+        <source>依据：{0}</source>
+        <translation>Basis: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../desktop/views/verdict_widget.py" line="27"/>
+        <source>通过</source>
+        <extracomment>(fill, text) per verdict; 限制办理 sits between the amber of 提示关注 and the red of 禁止办理.</extracomment>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/verdict_widget.py" line="28"/>
+        <source>提示关注</source>
+        <translation>Caution</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/verdict_widget.py" line="29"/>
+        <source>限制办理</source>
+        <translation>Restricted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/verdict_widget.py" line="30"/>
+        <source>禁止办理</source>
+        <translation>Prohibited</translation>
+    </message>
+</context>
 </TS>
