@@ -67,10 +67,10 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.search.focus_field)
-        for row in range(2):  # Ctrl+1 查询, Ctrl+2 窗口核查
+        for row in range(self.nav.count()):  # Ctrl+1 查询, Ctrl+2 窗口核查, …
             page = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             page.setContext(Qt.ShortcutContext.WindowShortcut)
-            page.activated.connect(partial(self.nav.setCurrentRow, row))
+            page.activated.connect(partial(self.go_to, row))
         if desk is not None:
             self.attach(desk)
 
@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
         return menu
 
     def _build_body(self) -> None:
-        self.nav = self._make_nav()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.search)
@@ -146,9 +145,23 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([700, 520])
 
+        # Jobs, not tables, in the order of the left-hand navigation; a job whose page is not
+        # built yet is shown disabled and says so (no fakes).
+        jobs: list[tuple[str, QWidget | None]] = [
+            (self.tr("查询"), self.splitter),
+            (self.tr("窗口核查"), self.check_view),
+            (self.tr("信用承诺"), None),
+            (self.tr("检查任务"), None),
+            (self.tr("同步"), None),
+        ]
+        self.nav = self._make_nav([label for label, _ in jobs])
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.splitter)  # 查询
-        self.pages.addWidget(self.check_view)  # 窗口核查
+        for row, (_, page) in enumerate(jobs):
+            self.pages.addWidget(page if page is not None else QWidget())
+            if page is None:
+                item = self.nav.item(row)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(self.tr("将在后续版本提供"))
         self.nav.currentRowChanged.connect(self.show_page)
         self.search.field.textEdited.connect(lambda text: self.nav.setCurrentRow(0))
         self.search.openRequested.connect(lambda uscc, query: self.nav.setCurrentRow(0))
@@ -161,28 +174,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
 
-    def _make_nav(self) -> QListWidget:
+    def _make_nav(self, jobs: list[str]) -> QListWidget:
         nav = QListWidget()
         nav.setObjectName("nav")
         nav.setFrameShape(QListWidget.Shape.NoFrame)
         nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         metrics = nav.fontMetrics()
-        later = self.tr("将在后续版本提供")
-        # Jobs, not tables; 查询 and 窗口核查 exist so far, the others say when they will (no fakes).
-        jobs = [
-            self.tr("查询"),
-            self.tr("窗口核查"),
-            self.tr("信用承诺"),
-            self.tr("检查任务"),
-            self.tr("同步"),
-        ]
-        for n, job in enumerate(jobs):
+        for job in jobs:
             item = QListWidgetItem(job)
             item.setSizeHint(QSize(0, int(metrics.height() * 2.4)))
-            if n > 1:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(later)
             nav.addItem(item)
         nav.setCurrentRow(0)
         nav.setFixedWidth(max(metrics.horizontalAdvance(job) for job in jobs) + 3 * metrics.height())
@@ -211,6 +212,12 @@ class MainWindow(QMainWindow):
         self.search.set_desk(desk)
         self.check_view.set_desk(desk)
         self.refresh_status()
+
+    def go_to(self, row: int) -> None:
+        """Switch to a job from the keyboard; a job not built yet stays where it is."""
+        item = self.nav.item(row)
+        if item is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.nav.setCurrentRow(row)
 
     def show_page(self, row: int) -> None:
         """Show the job chosen on the left; the check page takes the keyboard at once."""
