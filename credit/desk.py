@@ -24,6 +24,7 @@ from credit.store.search import SearchResult, search
 from credit.store.tables import entity
 
 if TYPE_CHECKING:
+    from credit.inspections.service import Inspections
     from credit.window_check import CheckResult
 
 
@@ -117,6 +118,13 @@ class Desk:
             override_reason=override_reason,
             education_given=education_given,
         )
+
+    @property
+    def inspections(self) -> Inspections:
+        """Field inspections (双随机 plans, records, follow-up) on this desk's store."""
+        from credit.inspections.service import Inspections
+
+        return Inspections(self.store, self.operator)
 
     def audit_verify(self) -> audit.VerifyResult:
         with self.store.work.connect() as conn:

@@ -209,6 +209,10 @@ class _Entry:
                 self.fail(f"未知的字段“{key}”（可用字段：{'、'.join(sorted(allowed))}）")
 
 
+#: The entry reader, shared with the other catalogs (inspections) so all report problems alike.
+Entry = _Entry
+
+
 def _subject(e: _Entry, legal_rep_counts: bool) -> Subject:
     """List entries exist for persons too; the other records are about the entity only."""
     default: Subject = "either" if legal_rep_counts else "entity"
@@ -354,9 +358,10 @@ def _matter(e: _Entry, seen: set[str], measures: Mapping[str, Measure]) -> Matte
     return matter
 
 
-def _read(path: Path, key: str) -> list[Any]:
+def read_json(path: Path) -> Any:
+    """A catalog file's JSON, or a :class:`CatalogError` saying what is wrong with the file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CatalogError(f"找不到目录文件 {path}。") from None
     except UnicodeDecodeError as exc:
@@ -365,6 +370,10 @@ def _read(path: Path, key: str) -> list[Any]:
         raise CatalogError(
             f"目录文件 {path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}"
         ) from None
+
+
+def _read(path: Path, key: str) -> list[Any]:
+    data = read_json(path)
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CatalogError(f"目录文件 {path} 应为包含“{key}”列表的 JSON 对象。")

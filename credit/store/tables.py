@@ -263,3 +263,159 @@ commitment = sa.Table(
     sa.Column("determining_unit", Text),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
 )
+
+# -- inspections (双随机一公开), work database revision 0004 --------------------------------
+# Plans, tasks, finalised records, rectification orders and interviews are insert-only (triggers
+# in the migration refuse UPDATE and DELETE); what changes over time (a task done, an order
+# overdue) is derived from the records that follow, never written over them. Drafts are the
+# one mutable table: a form autosaves there until it is finalised into a record.
+
+#: A drawn plan; ``document`` is the whole plan file (canonical JSON), enough to re-run the draw.
+inspection_plan = sa.Table(
+    "inspection_plan",
+    work_meta,
+    *_provenance(),
+    sa.Column("plan_no", Text, nullable=False, unique=True),
+    sa.Column("name", Text, nullable=False),
+    sa.Column("year", sa.Integer, nullable=False),
+    sa.Column("due", Text),
+    sa.Column("seed", Text, nullable=False),
+    sa.Column("pool_sha256", Text, nullable=False),
+    sa.Column("result_sha256", Text, nullable=False),
+    sa.Column("task_count", sa.Integer, nullable=False),
+    sa.Column("document", Text, nullable=False),
+)
+
+inspection_task = sa.Table(
+    "inspection_task",
+    work_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("plan_id", Text, sa.ForeignKey("inspection_plan.id"), nullable=False),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("uscc", Text, nullable=False, index=True),
+    sa.Column("entity_name", Text, nullable=False),
+    sa.Column("grade", Text),
+    sa.Column("division_code", Text),
+    sa.Column("division_name", Text),
+    sa.Column("address", Text),
+    sa.Column("sectors", Text, nullable=False),  # JSON list of sector codes
+    sa.Column("matters", Text, nullable=False),  # JSON list of matter codes, one record each
+    sa.Column("inspectors", Text, nullable=False),  # JSON [{name, cert_no}], empty: unassigned
+    sa.Column("due", Text),
+    sa.UniqueConstraint("plan_id", "seq", name="uq_inspection_task_plan_seq"),
+)
+
+#: Form state being edited (inspection, rectification, interview), saved about a second after
+#: every change; ``revision`` counts the saves.
+inspection_draft = sa.Table(
+    "inspection_draft",
+    work_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("kind", Text, nullable=False),
+    sa.Column("task_id", Text, index=True),
+    sa.Column("uscc", Text),
+    sa.Column("data", Text, nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("operator", Text, nullable=False),
+    sa.Column("device", Text, nullable=False),
+    sa.Column("created_utc", Text, nullable=False),
+    sa.Column("updated_utc", Text, nullable=False),
+)
+
+#: A finalised inspection (the 行政检查行为 fields of the reference). Corrections are new rows
+#: whose ``corrects`` names the record they replace.
+inspection_record = sa.Table(
+    "inspection_record",
+    work_meta,
+    *_provenance(),
+    sa.Column("record_no", Text, nullable=False, unique=True),  # 检查行为编号
+    sa.Column("action_name", Text, nullable=False),  # 检查行为名称
+    sa.Column("plan_id", Text),
+    sa.Column("plan_no", Text),
+    sa.Column("task_id", Text, index=True),
+    sa.Column("sector", Text),
+    sa.Column("matter_code", Text, nullable=False),  # 监管事项
+    sa.Column("matter_name", Text, nullable=False),
+    sa.Column("list_code", Text),  # 检查实施清单
+    sa.Column("agency", Text, nullable=False),  # 实施机构
+    sa.Column("agency_code", Text),
+    sa.Column("subject", Text),  # 监管对象
+    sa.Column("party_name", Text, nullable=False),  # 行政相对人
+    sa.Column("party_id_type", Text, nullable=False),
+    sa.Column("party_code", Text, nullable=False, index=True),
+    sa.Column("address", Text),
+    sa.Column("division_code", Text),
+    sa.Column("division_name", Text),
+    sa.Column("form", Text, nullable=False),  # 检查形式
+    sa.Column("category", Text, nullable=False),  # 检查类别
+    sa.Column("method", Text, nullable=False),  # 检查方式
+    sa.Column("result_code", Text, nullable=False),
+    sa.Column("result_name", Text, nullable=False),
+    sa.Column("answers", Text, nullable=False),  # JSON [{code, text, basis, required, answer, note}]
+    sa.Column("findings", Text),
+    sa.Column("inspectors", Text, nullable=False),  # JSON [{name, cert_no}], at least two
+    sa.Column("inspected_at", Text, nullable=False),  # 检查时间 (local, with offset)
+    sa.Column("place", Text, nullable=False),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("present_person", Text),
+    sa.Column("signature_sha256", Text),
+    sa.Column("attachments", Text, nullable=False),  # JSON [{sha256, name, kind, mime, size}]
+    sa.Column("submitted_at", Text, nullable=False),  # 报送时间
+    sa.Column("submitted_by", Text, nullable=False),  # 报送人员
+    sa.Column("publication_deadline", Text),
+    sa.Column("publication_note", Text),
+    sa.Column("rectification_id", Text, index=True),  # this is the follow-up of that order
+    sa.Column("corrects", Text, sa.ForeignKey("inspection_record.id"), index=True),
+    sa.Column("correction_reason", Text),
+    sa.Column("verification_code", Text, nullable=False),
+)
+
+#: Photos, documents and signatures, content-addressed; in the encrypted work file like the rest.
+attachment_blob = sa.Table(
+    "attachment_blob",
+    work_meta,
+    sa.Column("sha256", Text, primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("mime", Text, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("thumb", sa.LargeBinary),
+    sa.Column("width", sa.Integer),
+    sa.Column("height", sa.Integer),
+    sa.Column("created_utc", Text, nullable=False),
+)
+
+#: 限期整改: what must be corrected by when; its follow-up inspection names it.
+rectification_order = sa.Table(
+    "rectification_order",
+    work_meta,
+    *_provenance(),
+    sa.Column("order_no", Text, nullable=False, unique=True),
+    sa.Column("record_id", Text, sa.ForeignKey("inspection_record.id"), nullable=False, index=True),
+    sa.Column("uscc", Text, nullable=False, index=True),
+    sa.Column("entity_name", Text, nullable=False),
+    sa.Column("problems", Text, nullable=False),  # JSON list of sentences
+    sa.Column("requirement", Text, nullable=False),
+    sa.Column("issued_on", Text, nullable=False),
+    sa.Column("working_days", sa.Integer),
+    sa.Column("deadline", Text, nullable=False),
+    sa.Column("issuing_unit", Text, nullable=False),
+)
+
+#: 提示约谈 / 警示约谈, entering the entity's credit record through the outbox.
+interview = sa.Table(
+    "interview",
+    work_meta,
+    *_provenance(),
+    sa.Column("interview_no", Text, nullable=False, unique=True),
+    sa.Column("uscc", Text, nullable=False, index=True),
+    sa.Column("entity_name", Text, nullable=False),
+    sa.Column("kind", Text, nullable=False),
+    sa.Column("held_on", Text, nullable=False),
+    sa.Column("place", Text),
+    sa.Column("participants", Text, nullable=False),  # JSON [{name, side, role}]
+    sa.Column("content", Text, nullable=False),
+    sa.Column("undertakings", Text, nullable=False),
+    sa.Column("interviewing_unit", Text, nullable=False),
+    sa.Column("rectification_id", Text, sa.ForeignKey("rectification_order.id")),
+)

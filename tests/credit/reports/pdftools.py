@@ -74,3 +74,8 @@ def render(pdf: Path, page: int, out_prefix: Path, dpi: int = 80) -> Path:
         str(out_prefix),
     )
     return out_prefix.with_suffix(".png")
+
+
+def image_count(pdf: Path) -> int:
+    """How many images the PDF draws (pdfimages -list: two header lines, one line per image)."""
+    return len(_run(_tool("pdfimages"), "-list", str(pdf)).strip().splitlines()) - 2

@@ -1,0 +1,169 @@
+"""The inspection catalogs and the roster: the shipped files fit together, broken ones are named."""
+
+from __future__ import annotations
+
+import json
+import re
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from credit.domain.catalogs import CatalogError
+from credit.domain.inspection_catalog import GRADE_GROUPS, load_inspection_catalog
+from credit.domain.roster import load_roster, parse_roster
+from credit.paths import resource
+from tests.credit.inspections import sample
+
+MATTERS = resource("catalogs", "inspection_matters.json")
+RESULTS = resource("catalogs", "inspection_results.json")
+MATRIX = resource("catalogs", "sampling_matrix.json")
+ARTICLE = re.compile(r"《[^》]+》(第[一二三四五六七八九十百零]+条)?")
+#: The reference's result codes, word for word.
+REFERENCE_RESULTS = {
+    "01": "未发现问题",
+    "02": "发现问题经责令已改正",
+    "03": "未发现本次抽查涉及的生产经营活动",
+    "04": "不配合检查情节严重",
+    "05": "注销",
+    "06": "暂停营业",
+    "07": "吊证",
+    "08": "关闭",
+    "09": "发现问题待后续处理",
+    "10": "通过登记的住所（经营场所）无法联系",
+    "11": "被撤销",
+    "12": "迁出",
+    "13": "未按规定公示应当公示的信息",
+    "14": "公示信息隐瞒真实情况弄虚作假",
+}
+
+
+def test_shipped_sectors_have_checklists_with_legal_basis() -> None:
+    catalog = load_inspection_catalog()
+    names = {s.name for s in catalog.sectors.values()}
+    assert {"食品经营", "安全生产", "特种设备", "产品质量", "广告", "价格"} <= names
+    for sector in catalog.sectors.values():
+        assert sector.matters, sector.code
+        for matter in sector.matters:
+            assert len(matter.checklist) >= 3, matter.code
+            assert any(i.required for i in matter.checklist)
+            for item in matter.checklist:
+                assert ARTICLE.search(item.basis), f"{matter.code} {item.code} 未引用法规"
+
+
+def test_result_codes_are_exactly_the_reference() -> None:
+    results = load_inspection_catalog().results
+    assert {c: r.name for c, r in results.items()} == REFERENCE_RESULTS
+    assert results["09"].follow_up == "rectification" and results["01"].checklist == "all_pass"
+
+
+def test_matrix_defaults_cite_the_local_rules_and_cover_every_group() -> None:
+    catalog = load_inspection_catalog()
+    rule = catalog.rule_sets["BAYANNUR_2022"]
+    assert "巴彦淖尔市 2022" in rule.source and "林甸县农业农村局 2024" in rule.source
+    cells = catalog.matrix["FOOD"]
+    assert set(cells) == set(GRADE_GROUPS)
+    assert [cells[g].ratio for g in "ABCD"] == [
+        Fraction(1, 50),
+        Fraction(1, 20),
+        1,
+        1,
+    ]  # 2 %, 5 %, 100 %, 100 %
+    ungraded, b = cells["ungraded"], cells["B"]  # treated like B by default, as the file says
+    assert (ungraded.ratio, ungraded.min_count, ungraded.max_visits_per_year) == (b.ratio, 1, 1)
+    assert catalog.publication_working_days == 7
+
+
+def _broken(tmp_path: Path, name: str, change: Any) -> Path:
+    source = {"matters": MATTERS, "results": RESULTS, "matrix": MATRIX}[name]
+    data = json.loads(source.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / source.name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _load(tmp_path: Path, **paths: Path) -> None:
+    load_inspection_catalog.cache_clear()
+    try:
+        load_inspection_catalog(paths.get("matters"), paths.get("results"), paths.get("matrix"))
+    finally:
+        load_inspection_catalog.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        (
+            "matrix",
+            lambda d: d["rule_sets"]["BAYANNUR_2022"]["cells"]["A"].update(ratio=1.5),
+            "应在 0 到 1 之间",
+        ),
+        (
+            "matrix",
+            lambda d: d["rule_sets"]["BAYANNUR_2022"]["cells"].pop("ungraded"),
+            "缺少“ungraded”（未评级）一栏",
+        ),
+        ("matrix", lambda d: d["sectors"].update(FOOD={"cells": {"E": {"ratio": 0.1}}}), "未知的等级组“E”"),
+        (
+            "matrix",
+            lambda d: d["rule_sets"]["BAYANNUR_2022"]["cells"]["B"].update(max_visit=1),
+            "未知的字段“max_visit”",
+        ),
+        ("results", lambda d: d["results"].pop(8), "缺少 09"),
+        ("results", lambda d: d["results"][0].update(checklist="some"), "“checklist”的值“some”无效"),
+        (
+            "matters",
+            lambda d: d["sectors"][0]["matters"][0]["checklist"][1].update(code="F01"),
+            "检查项代码“F01”重复",
+        ),
+        ("matters", lambda d: d["sectors"][1]["matters"][0].pop("basis"), "缺少“basis”"),
+    ],
+)
+def test_broken_catalogs_name_the_file_and_entry(
+    tmp_path: Path, name: str, change: Any, message: str
+) -> None:
+    path = _broken(tmp_path, name, change)
+    with pytest.raises(CatalogError) as info:
+        _load(tmp_path, **{name: path})
+    text = str(info.value)
+    assert message in text and path.name in text
+
+
+def test_shipped_demo_roster_and_its_conflicts() -> None:
+    roster = load_roster(resource("demo", "inspectors.json"))
+    assert len(roster.active) == 7 and roster.by_cert("豫A052601008") is not None
+    assert roster.conflicted_with("91410526MATJN10G69", None) == ["豫A052601001"]
+    assert roster.conflicted_with("91410526000000000X", "410526197810300355") == ["豫A052601003"]
+
+
+def test_roster_conflicts_by_code_or_by_legal_representative() -> None:
+    roster = sample.roster()
+    assert roster.conflicted_with(sample.code(151), None) == ["豫A001"]
+    assert roster.conflicted_with(sample.code(152), sample.REP_ID) == ["豫A003"]
+    assert roster.conflicted_with(sample.code(153), None) == []
+    public = roster.by_cert("豫A003")
+    assert public is not None
+    assert public.public()["conflicts"][0]["legal_rep_id"] == "4105**********1232"  # masked when recorded
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["inspectors"][1].update(cert_no="豫A001"), "执法证号“豫A001”重复"),
+        (lambda d: d["inspectors"][0]["conflicts"].append({"uscc": "9141052601"}), "格式错误"),
+        (
+            lambda d: d["inspectors"][0]["conflicts"].append({"legal_rep_id": "410526198001011233"}),
+            "校验码应为",
+        ),
+        (lambda d: d["inspectors"][0]["conflicts"].append({"reason": "?"}), "应且只应填写"),
+        (lambda d: [i.update(active=False) for i in d["inspectors"][1:]], "在岗执法人员少于 2 名"),
+        (lambda d: d["inspectors"][2].pop("name"), "缺少“name”"),
+    ],
+)
+def test_broken_rosters_are_refused_with_the_reason(change: Any, message: str) -> None:
+    data = json.loads(json.dumps(sample.ROSTER))
+    change(data)
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        parse_roster(data, "测试名录")
