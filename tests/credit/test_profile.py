@@ -88,7 +88,7 @@ def _load(st: Store) -> None:
                 {"id": "l-removed", "uscc": CODE, "list_type": "serious", "category": "严重失信主体名单",
                  "listed_on": "2024-01-01", "removed_on": "2025-01-01", "removal_reason": "信用修复"},
                 {"id": "l-lapsed", "uscc": CODE, "list_type": "serious", "category": "严重失信主体名单",
-                 "listed_on": "2022-01-01", "removed_on": "2025-01-01", "removal_reason": "有效期届满，自动移出"},
+                 "listed_on": "2022-01-01", "removed_on": "2025-01-01", "removal_reason": "有效期届满"},
                 {"id": "l-expired", "uscc": CODE, "list_type": "watch", "category": "重点关注名单",
                  "listed_on": "2024-06-01", "valid_until": "2025-06-01"},
                 {"id": "l-today", "uscc": CODE, "list_type": "watch", "category": "重点关注名单",
@@ -207,7 +207,7 @@ def test_lists(profile: Profile) -> None:
     # removed through credit repair: hidden, counted in the note; lapsed: kept as history
     [removed] = [r for r in serious if r["category"] == "严重失信主体名单"]
     assert removed["listed_on"] == "2022-01-01"
-    assert removed["removal"] == "已于 2025-01-01 移出（有效期届满，自动移出）"
+    assert removed["removal"] == "已于 2025-01-01 移出（有效期届满）"
     assert removed["in_effect"] is False
     note = next(s for s in profile.sections if s.key == "serious").note
     assert note is not None and "另有 1 条" in note and "信用修复" in note
