@@ -16,7 +16,6 @@ from tests.bench.common import BENCH_DIR, BENCH_ENTITIES, ensure_unlockable
 def main() -> int:
     ensure_unlockable()
     from credit.demo import build_demo
-
     from credit.desk import Desk
 
     print(f"CreditDesk benchmarks — cache {BENCH_DIR} ({BENCH_ENTITIES:,} entities)", flush=True)
@@ -30,9 +29,10 @@ def main() -> int:
             started = time.perf_counter()
             build_demo(desk.store, BENCH_ENTITIES)
             print(f"built demo cache: {BENCH_ENTITIES:,} entities in {time.perf_counter() - started:.1f} s")
-        from tests.bench import bench_search
+        from tests.bench import bench_check, bench_search
 
         ok = bench_search.run(desk)
+        ok &= bench_check.run(desk)
     finally:
         desk.close()
     from tests.bench import bench_gui
