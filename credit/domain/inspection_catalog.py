@@ -139,6 +139,7 @@ class InspectionCatalog:
     publication_basis: str
     rectification_working_days: int
     rectification_basis: str
+    rectification_requirement: str
     interview_kinds: tuple[InterviewKind, ...]
     interview_basis: str
     forms: tuple[str, ...]
@@ -409,8 +410,8 @@ def _defaults(path: Path, data: Any, problems: list[str]) -> dict[str, Any]:
     e = Entry(problems, f"{path.name} defaults", data.get("defaults") if isinstance(data, dict) else None)
     e.only({
         "publication_working_days", "publication_basis", "rectification_working_days",
-        "rectification_basis", "follow_up_matter_category", "record_options", "interview_kinds",
-        "interview_basis",
+        "rectification_basis", "rectification_requirement", "follow_up_matter_category", "record_options",
+        "interview_kinds", "interview_basis",
     })  # fmt: skip
     options = Entry(problems, f"{e.where} record_options", e.raw.get("record_options"))
     options.only({"forms", "categories", "methods"})
@@ -428,6 +429,7 @@ def _defaults(path: Path, data: Any, problems: list[str]) -> dict[str, Any]:
         "publication_basis": e.text("publication_basis"),
         "rectification_working_days": _count(e, "rectification_working_days"),
         "rectification_basis": e.text("rectification_basis"),
+        "rectification_requirement": e.text("rectification_requirement"),
         "follow_up_category": e.text("follow_up_matter_category"),
         "interview_kinds": tuple(kinds),
         "interview_basis": e.text("interview_basis"),

@@ -351,3 +351,63 @@ def interviews_for(store: Store, uscc: str) -> list[dict[str, Any]]:
             sa.select(interview).where(interview.c.uscc == uscc).order_by(interview.c.held_on)
         )
         return [_interview(r) for r in rows]
+
+
+# -- drafts of the follow-up forms ---------------------------------------------------------
+
+
+def rectification_draft(
+    store: Store, operator: Operator, record_id: str, today: date, catalog: InspectionCatalog | None = None
+) -> dict[str, Any]:
+    """The open order draft for a record, or a new one starting from the record's findings."""
+    catalog = catalog or load_inspection_catalog()
+    for d in drafts.find(store, kind="rectification"):
+        if d["data"].get("record_id") == record_id:
+            return d
+    rec = records.get(store, record_id)
+    if rec is None:
+        raise InspectionError("找不到该检查记录。")
+    data = {
+        "record_id": record_id,
+        "uscc": rec["party_code"],
+        "entity_name": rec["party_name"],
+        "problems": problems_of(rec) or ([rec["findings"]] if rec.get("findings") else []),
+        "requirement": catalog.rectification_requirement,
+        "issued_on": today.isoformat(),
+        "working_days": catalog.rectification_working_days,
+        "deadline": None,
+    }
+    return drafts.create(store, operator, "rectification", data, uscc=rec["party_code"])
+
+
+def interview_draft(
+    store: Store,
+    operator: Operator,
+    *,
+    uscc: str,
+    entity_name: str,
+    today: date,
+    rectification_id: str | None = None,
+    inspectors: Iterable[Mapping[str, str]] = (),
+    catalog: InspectionCatalog | None = None,
+) -> dict[str, Any]:
+    """The open interview draft for an order (or entity), or a new one."""
+    catalog = catalog or load_inspection_catalog()
+    for d in drafts.find(store, kind="interview", uscc=uscc):
+        if d["data"].get("rectification_id") == rectification_id:
+            return d
+    data = {
+        "uscc": uscc,
+        "entity_name": entity_name,
+        "rectification_id": rectification_id,
+        "kind": catalog.interview_kinds[0].name,
+        "held_on": today.isoformat(),
+        "place": "",
+        "participants": [
+            {"name": i.get("name", ""), "side": "regulator", "role": "执法人员"} for i in inspectors
+        ]
+        + [{"name": "", "side": "entity", "role": "负责人"}],
+        "content": "",
+        "undertakings": "",
+    }
+    return drafts.create(store, operator, "interview", data, uscc=uscc)

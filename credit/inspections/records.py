@@ -22,6 +22,7 @@ from credit.domain.catalogs import CatalogError
 from credit.domain.inspection_catalog import ANSWERS, FAIL, InspectionCatalog, load_inspection_catalog
 from credit.domain.workdays import NoCalendarData, add_working_days
 from credit.inspections import InspectionError, drafts
+from credit.inspections.signature import has_ink, render_png
 from credit.operator import Operator
 from credit.reports.verification import verification_code
 from credit.store import audit, outbox
@@ -95,6 +96,7 @@ def initial_data(
         "longitude": None,
         "present_person": "",
         "signature": None,
+        "signature_strokes": None,
         "attachments": [],
         "rectification_id": rectification_id,
         "corrects": corrects,
@@ -267,7 +269,7 @@ def check(data: Mapping[str, Any], catalog: InspectionCatalog, now: datetime) ->
             problems.append(f"检查结果为“{result.label}”，但有 {failed} 项判为不符合，请核对结论或检查结果。")
         if result.checklist == "some_fail" and not failed:
             problems.append(f"检查结果为“{result.label}”，请在检查表中标明不符合的项目。")
-    signature = data.get("signature") or None
+    signature = data.get("signature") or has_ink(data.get("signature_strokes"))
     if signature and not str(data.get("present_person") or "").strip():
         problems.append("已有现场签名，请填写签名人（现场负责人）姓名。")
     if data.get("corrects") and not str(data.get("correction_reason") or "").strip():
@@ -334,6 +336,11 @@ def finalise(
         for a in data.get("attachments") or []
     ]
     signature = data.get("signature") or {}
+    if has_ink(data.get("signature_strokes")):  # drawn on screen: rendered once, now
+        from credit.inspections.attachments import store_bytes
+
+        png = render_png(data["signature_strokes"])
+        signature = store_bytes(store, "现场签名.png", png, "signature").to_dict()
     plan_no, agency = None, operator.unit
     with store.work.connect() as conn:
         if data.get("plan_id"):

@@ -165,5 +165,15 @@ class Inspections:
     def start_follow_up(self, order_id: str) -> dict[str, Any]:
         return followup.start_follow_up(self.store, self.operator, order_id)
 
+    def rectification_draft(self, record_id: str, today: date | None = None) -> dict[str, Any]:
+        return followup.rectification_draft(
+            self.store, self.operator, record_id, today or date.today(), catalog=self.catalog
+        )
+
+    def interview_draft(self, today: date | None = None, **kw: Any) -> dict[str, Any]:
+        return followup.interview_draft(
+            self.store, self.operator, today=today or date.today(), catalog=self.catalog, **kw
+        )
+
     def record_interview(self, **kw: Any) -> dict[str, Any]:
         return followup.record_interview(self.store, self.operator, catalog=self.catalog, **kw)

@@ -100,7 +100,7 @@ def _facts(rec: Mapping[str, Any], st: Styles) -> Table:
          _label("报送人员", st), _value(rec["submitted_by"], st)],
     ]  # fmt: skip
     spans = [i for i, r in enumerate(rows) if r[2] == ""]
-    lw = 27 * mm
+    lw = 30 * mm
     vw = (FRAME_WIDTH - 2 * lw) / 2
     style: list[tuple[Any, ...]] = [*GRID, ("BACKGROUND", (0, 0), (0, -1), LABEL_BG)]
     for i in range(len(rows)):

@@ -30,6 +30,15 @@ CHIP_COLOURS: dict[str, tuple[str, str]] = {
     "失信被执行人": RED,
     "重点关注": AMBER,
     "经营异常": AMBER,
+    # inspection tasks and rectification orders
+    "已检查": ("#2e7d32", "#ffffff"),
+    "已整改": ("#2e7d32", "#ffffff"),
+    "检查中": ("#1565c0", "#ffffff"),
+    "整改期内": ("#1565c0", "#ffffff"),
+    "已逾期": RED,
+    "发现问题": RED,
+    "逾期未整改": RED,
+    "复查未整改": RED,
 }
 
 #: Registration states that take an entity out of business, and their chip text.

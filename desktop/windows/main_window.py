@@ -33,6 +33,7 @@ from desktop import settings
 from desktop.formatting import status_text
 from desktop.ops import RunnerLike
 from desktop.views.check_view import CheckView
+from desktop.views.inspections.inspections_view import InspectionsView
 from desktop.views.profile_view import ProfileView
 from desktop.views.search_view import SearchPane
 
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.search.openRequested.connect(self.open_profile)
         self.check_view = CheckView(runner, ask_override=lambda code: self.ask_checksum_override(code))
         self.check_view.checked.connect(lambda result: self.refresh_status())
+        self.inspections_view = InspectionsView(runner)
+        self.inspections_view.changed.connect(self.refresh_status)
         self.profileShown.connect(self._offer_to_check)
 
         self._build_header()
@@ -151,7 +154,7 @@ class MainWindow(QMainWindow):
             (self.tr("查询"), self.splitter),
             (self.tr("窗口核查"), self.check_view),
             (self.tr("信用承诺"), None),
-            (self.tr("检查任务"), None),
+            (self.tr("检查任务"), self.inspections_view),
             (self.tr("同步"), None),
         ]
         self.nav = self._make_nav([label for label, _ in jobs])
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         self.operator_info.setText(self.tr("{0} · 设备 {1}").format(who, op.device))
         self.search.set_desk(desk)
         self.check_view.set_desk(desk)
+        self.inspections_view.set_desk(desk)
         self.refresh_status()
 
     def go_to(self, row: int) -> None:

@@ -268,3 +268,27 @@ def test_ad_hoc_inspection_outside_a_plan(store: Store, operator: Operator) -> N
 def test_naive_times_are_local() -> None:
     assert records.parse_moment("2026-11-20T09:30").tzinfo is not None
     assert records.parse_moment("2026-11-20T09:30:00+00:00") == datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+
+def test_signature_strokes_are_rendered_once_at_finalising(
+    store: Store, operator: Operator, plan: dict
+) -> None:
+    draft = _task_draft(store, operator, plan)
+    data = sample.fill_draft(draft["data"], sample.NOW - timedelta(hours=1))
+    data["signature_strokes"] = {
+        "width": 400,
+        "height": 140,
+        "strokes": [[[20, 100], [120, 30], [220, 110]], [[300, 70]]],
+    }
+    drafts.save(store, draft["id"], data)
+    with pytest.raises(InspectionError, match="请填写签名人"):
+        records.finalise(store, operator, draft["id"], now=sample.NOW)
+    data["present_person"] = "经营者151"
+    drafts.save(store, draft["id"], data)
+    rec = records.finalise(store, operator, draft["id"], now=sample.NOW)
+    png = attachments.content(store, rec["signature_sha256"])
+    assert png is not None
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.format == "PNG" and img.size == (800, 280)  # twice the pad, for paper
+        ink = img.convert("L").point(lambda v: v < 128).getbbox()
+    assert ink is not None and ink[0] < 60 and ink[2] > 590  # the stroke spans the drawn range
