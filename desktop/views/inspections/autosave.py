@@ -64,6 +64,8 @@ class Autosaver(QObject):
         self.collect = collect
         self.stopped = False
         self.revision = 0
+        self.saved_data: dict[str, Any] | None = None  # what the last successful save wrote
+        self._inflight: dict[str, Any] | None = None
         self._saving = False
         self._dirty = False
         self._after: Callable[[dict[str, Any]], None] | None = None
@@ -95,6 +97,7 @@ class Autosaver(QObject):
             return
         data = self.collect()
         self._saving = True
+        self._inflight = data
         service, draft_id = self.service, self.draft_id
         run_guarded(
             self, self.runner, lambda task: service.save_draft(draft_id, data), self._saved, self._failed
@@ -112,6 +115,7 @@ class Autosaver(QObject):
     def _saved(self, revision: int) -> None:
         self._saving = False
         self.revision = revision
+        self.saved_data = self._inflight
         self.saved.emit(revision)
         after, self._after = self._after, None
         if after is not None:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from desktop.models.results_model import CHIPS_ROLE
@@ -34,9 +41,9 @@ DUE_SOON_DAYS = 7
 def chips(row: TaskRow) -> list[str]:
     out = [row.status_label]
     if row.overdue:
-        out.append("已逾期")
+        out.append(QCoreApplication.translate("TaskModel", "已逾期"))
     if row.problem:
-        out.append("发现问题")
+        out.append(QCoreApplication.translate("TaskModel", "发现问题"))
     if row.rectification:
         from credit.inspections.followup import STATES  # the core's words for an order's state
 
