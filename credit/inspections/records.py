@@ -22,6 +22,7 @@ from credit.domain.catalogs import CatalogError
 from credit.domain.inspection_catalog import ANSWERS, FAIL, InspectionCatalog, load_inspection_catalog
 from credit.domain.workdays import NoCalendarData, add_working_days
 from credit.inspections import InspectionError, drafts
+from credit.inspections.attachments import store_bytes
 from credit.inspections.signature import has_ink, render_png
 from credit.operator import Operator
 from credit.reports.verification import verification_code
@@ -337,8 +338,6 @@ def finalise(
     ]
     signature = data.get("signature") or {}
     if has_ink(data.get("signature_strokes")):  # drawn on screen: rendered once, now
-        from credit.inspections.attachments import store_bytes
-
         png = render_png(data["signature_strokes"])
         signature = store_bytes(store, "现场签名.png", png, "signature").to_dict()
     plan_no, agency = None, operator.unit

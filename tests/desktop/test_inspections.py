@@ -197,6 +197,13 @@ def test_autosave_a_second_after_the_last_edit_and_reopen_shows_the_draft(
     assert again.rows["F02"].answer() == "符合"
 
 
+def test_a_draft_open_in_a_form_is_not_opened_twice(view: InspectionsView) -> None:
+    form = open_form(view, sample.code(156))
+    count = len(view.forms)
+    view.panel.inspect_button.click()
+    assert len(view.forms) == count and view.forms[-1] is form
+
+
 def test_closing_saves_what_was_typed(view: InspectionsView, desk: Desk) -> None:
     form = open_form(view, sample.code(154))
     form.place.setText("道口镇人民路154号后厨")
@@ -277,6 +284,49 @@ def test_drawing_a_plan_from_the_gui(qtbot: QtBot, view: InspectionsView, desk: 
     assert view.plan_doc["config"]["divisions"] == ["4105"]
 
 
+def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
+    qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path, opened: list[QUrl]
+) -> None:
+    """Draw in the dialog → pick a task → profile → form → finalise → PDF → correct → PDF."""
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
+    view.open_draw_dialog()
+    dialog = view.forms[-1]
+    assert isinstance(dialog, PlanDrawDialog)
+    dialog.divisions.setText("410526")
+    dialog.roster.setText(str(roster))
+    dialog.seed.setText("gui-flow")
+    dialog.draw()
+    doc = view.plan_doc
+    assert doc is not None and doc["seed"] == "gui-flow"
+    target = next(t for t in view.model.rows if t.grade == "D")
+    form = open_form(view, target.uscc)
+    assert target.entity_name in view.profile_view.toPlainText()
+    fill(form, tmp_path, fail=False)
+    form.finalise()
+    assert form.record is not None and form.record["plan_no"] == doc["plan_no"]
+    form.write_pdf()
+    assert form.record["record_no"] in pdftools.text(Path(opened[-1].toLocalFile()))
+
+    select(view, target.uscc)
+    view._fill_records_menu()
+    labels = [a.text() for a in view.panel.records_menu.actions()]
+    assert labels == [f"打印/保存 {form.record['record_no']}", f"更正 {form.record['record_no']}…"]
+    view.panel.records_menu.actions()[1].trigger()
+    fix = view.forms[-1]
+    assert isinstance(fix, InspectionForm) and fix.data["corrects"] == form.record["id"]
+    assert fix.correction_reason.isVisibleTo(fix)
+    fix.findings.setPlainText("补记：冷藏柜温度记录已核对。")
+    fix.correction_reason.setText("漏记检查情况")
+    fix.finalise()
+    assert fix.record is not None and fix.record["corrects"] == form.record["id"]
+    fix.write_pdf()
+    text = pdftools.text(Path(opened[-1].toLocalFile()))
+    assert f"更正原记录 {form.record['record_no']}" in text and "漏记检查情况" in text
+    history = desk.inspections.history(form.record["id"])
+    assert [r["id"] for r in history] == [form.record["id"], fix.record["id"]]
+
+
 def test_publication_exports(view: InspectionsView, plan: dict, opened: list[QUrl]) -> None:
     view.export_plan("pdf")
     pdf = Path(opened[-1].toLocalFile())
@@ -317,3 +367,35 @@ def test_no_plan_yet_says_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
         assert "还没有抽查计划" in page.message.text() and not page.publish_button.isEnabled()
     finally:
         d.close()
+
+
+def test_due_filter_and_chips(qtbot: QtBot) -> None:
+    from credit.inspections.tasks import TaskRow
+    from desktop.models.results_model import CHIPS_ROLE
+    from desktop.views.inspections.task_model import STATUS, TaskFilter, TaskModel
+
+    def row(n: int, due: str, status: str = "todo", overdue: bool = False, **kw: Any) -> TaskRow:
+        return TaskRow(f"t{n}", "p", n, f"U{n}", f"主体{n}", "B", "410526", "滑县", None, ["FOOD"],
+                       ["SC_FOOD_OPERATION"], [], due, status=status, overdue=overdue, **kw)  # fmt: skip
+
+    model = TaskModel()
+    model.set_rows([
+        row(1, "2026-11-10", overdue=True),
+        row(2, "2026-11-25"),
+        row(3, "2026-12-31"),
+        row(4, "2026-11-10", status="done", problem=True, rectification="overdue"),
+    ])  # fmt: skip
+    proxy = TaskFilter()
+    proxy.setSourceModel(model)
+    proxy.today = date(2026, 11, 20)
+    shown = lambda: [proxy.index(r, 0).data() for r in range(proxy.rowCount())]  # noqa: E731
+    proxy.set_filters(due="overdue")
+    assert shown() == ["1"]
+    proxy.set_filters(due="soon")
+    assert shown() == ["2"]
+    proxy.set_filters(due="later")
+    assert shown() == ["3"]
+    proxy.set_filters(due="all", status="followup")
+    assert shown() == ["4"]
+    assert model.index(0, STATUS).data(CHIPS_ROLE) == ["待检查", "已逾期"]
+    assert model.index(3, STATUS).data(CHIPS_ROLE) == ["已检查", "发现问题", "逾期未整改"]

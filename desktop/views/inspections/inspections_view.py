@@ -602,7 +602,15 @@ class InspectionsView(QWidget):
         self.runner.run(lambda t: service.start_task(task.id), on_done=self.open_form, on_error=self._failed)
 
     def open_form(self, draft: dict[str, Any]) -> None:
+        """The form for a draft; a draft already open in a form is brought to the front instead
+        (two forms autosaving one draft would overwrite each other)."""
         assert self.desk is not None and self.catalog is not None
+        for open_form in self.forms:
+            if isinstance(open_form, InspectionForm) and open_form.draft_id == draft["id"]:
+                open_form.show()
+                open_form.raise_()
+                open_form.activateWindow()
+                return
         form = InspectionForm(
             self.runner,
             self.desk.inspections,
