@@ -398,4 +398,4 @@ def test_due_filter_and_chips(qtbot: QtBot) -> None:
     proxy.set_filters(due="all", status="followup")
     assert shown() == ["4"]
     assert model.index(0, STATUS).data(CHIPS_ROLE) == ["待检查", "已逾期"]
-    assert model.index(3, STATUS).data(CHIPS_ROLE) == ["已检查", "发现问题", "逾期未整改"]
+    assert model.index(3, STATUS).data(CHIPS_ROLE) == ["已检查", "逾期未整改"]

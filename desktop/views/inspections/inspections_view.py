@@ -59,7 +59,7 @@ from desktop.views.inspections.task_model import (
     TaskModel,
 )
 from desktop.views.profile_view import ProfileView
-from desktop.widgets.badges import ChipsDelegate, ElideLeftDelegate, GradeDelegate, grade_text
+from desktop.widgets.badges import ChipsDelegate, ElideLeftDelegate, GradeDelegate, grade_text, pill_width
 
 if TYPE_CHECKING:
     from credit.desk import Desk
@@ -485,11 +485,7 @@ class InspectionsView(QWidget):
         self.model.set_rows(rows)
         self.filter.today = self.today
         self._fill_areas(rows)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(
-            SEQ, max(self.table.columnWidth(SEQ), self.fontMetrics().horizontalAdvance("0000"))
-        )
+        self._size_columns()
         from credit.inspections.tasks import progress
 
         counts = progress(rows)
@@ -513,15 +509,22 @@ class InspectionsView(QWidget):
         self.tasksShown.emit()
 
     def _size_columns(self) -> None:
-        """Room for the name; the code, badges and short columns sized to their content."""
+        """Room for the name; codes, badges, chips and short columns at fixed widths."""
         metrics = self.fontMetrics()
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
-        widths = {SEQ: "0000", USCC: "91410526MA9XXXXXXX0", AREA: "安阳市滑县", DUE: "2026-12-31"}
+        pad = metrics.height()
+        widths = {
+            SEQ: "0000",
+            USCC: "91410526MA9XXXXXXX0",
+            GRADE: "未评",
+            AREA: "安阳滑县",
+            INSPECTORS: "周建国、吴丽娟",
+            DUE: "2026-12-31",
+        }
         for col, sample in widths.items():
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + metrics.height())
-        self.table.setColumnWidth(INSPECTORS, metrics.horizontalAdvance("周建国、吴丽娟") + metrics.height())
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
+        chips = pill_width(metrics, self.tr("已检查")) + pill_width(metrics, self.tr("逾期未整改"))
+        self.table.setColumnWidth(STATUS, chips + 16)  # a task's status and its order's state
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
     def _fill_areas(self, rows: list[TaskRow]) -> None:
         current = self.area_combo.currentData()

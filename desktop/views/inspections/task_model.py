@@ -42,7 +42,7 @@ def chips(row: TaskRow) -> list[str]:
     out = [row.status_label]
     if row.overdue:
         out.append(QCoreApplication.translate("TaskModel", "已逾期"))
-    if row.problem:
+    if row.problem and not row.rectification:  # an order's state says more than "a problem"
         out.append(QCoreApplication.translate("TaskModel", "发现问题"))
     if row.rectification:
         from credit.inspections.followup import STATES  # the core's words for an order's state
