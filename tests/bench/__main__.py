@@ -16,7 +16,6 @@ from tests.bench.common import BENCH_DIR, BENCH_ENTITIES, ensure_unlockable
 def main() -> int:
     ensure_unlockable()
     from credit.demo import build_demo
-
     from credit.desk import Desk
 
     print(f"CreditDesk benchmarks — cache {BENCH_DIR} ({BENCH_ENTITIES:,} entities)", flush=True)

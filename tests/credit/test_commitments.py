@@ -527,3 +527,130 @@ def test_for_committer_lists_newest_first(store: Store) -> None:
     newer = cm.register(store, CLERK, **base())
     cm.register(store, CLERK, **base(committer_code=OTHER))
     assert [r["code"] for r in cm.for_committer(store, GOOD)] == [newer["code"], older["code"]]
+
+
+# -- what forms need: field names, live deadlines and texts, search, the profile -----------
+
+
+@pytest.mark.parametrize(
+    ("over", "field"),
+    [
+        ({"committer_name": ""}, "committer_name"),
+        ({"committer_code": "9111"}, "committer_code"),
+        ({"committer_code": BAD_CHECK}, "committer_code"),
+        ({"committer_category": "自然人", "committer_code": "1101051949"}, "committer_code"),
+        ({"reason": " "}, "reason"),
+        ({"accepting_unit": ""}, "accepting_unit"),
+        ({"valid_until": D("2026-01-01")}, "valid_until"),
+        ({"commitment_type": "容缺受理型"}, "missing_materials"),
+        (
+            {"commitment_type": "容缺受理型", "missing_materials": ["健康证明"], "deadline_working_days": 0},
+            "deadline_working_days",
+        ),
+        (
+            {
+                "commitment_type": "容缺受理型",
+                "missing_materials": ["健康证明"],
+                "deadline_working_days": 10,
+                "made_on": D("2026-12-24"),
+            },
+            "deadline_working_days",
+        ),
+    ],
+)
+def test_register_errors_name_the_field(store: Store, over: dict[str, Any], field: str) -> None:
+    with pytest.raises(cm.CommitmentError) as info:
+        cm.register(store, CLERK, **base(**over))
+    assert info.value.field == field
+
+
+def test_fulfilment_errors_name_the_field(store: Store) -> None:
+    row = cm.register(store, CLERK, **base())
+    args: dict[str, Any] = {"determined_on": D("2026-11-25"), "determining_unit": UNIT, "base_version": 1}
+    with pytest.raises(cm.CommitmentError) as info:
+        cm.record_fulfilment(store, CLERK, row["code"], fulfilment="部分履行", **args)
+    assert info.value.field == "unmet_content"
+    with pytest.raises(cm.CommitmentError) as info:
+        cm.record_fulfilment(
+            store, CLERK, row["code"], fulfilment="全部履行", liability_pursued="约谈", **args
+        )
+    assert info.value.field == "liability_pursued"
+
+
+def test_tolerant_deadline_is_the_one_register_uses() -> None:
+    # 2026 Spring Festival (国办发明电〔2025〕7号): off 02-15 … 02-23, Saturdays 02-14 and 02-28 worked.
+    # From Thu 02-12, seven working days: 02-13, 02-14 (Sat), 02-24, 02-25, 02-26, 02-27, 02-28 (Sat).
+    assert cm.tolerant_deadline(D("2026-02-12"), 7) == D("2026-02-28")
+    with pytest.raises(cm.CommitmentError, match="2027年的法定节假日和调休安排尚未录入") as info:
+        cm.tolerant_deadline(D("2026-12-24"), 10)
+    assert info.value.field == "deadline_working_days"
+    with pytest.raises(cm.CommitmentError, match="至少为1个工作日"):
+        cm.tolerant_deadline(D("2026-02-12"), 0)
+
+
+def test_filled_template_is_what_register_writes(store: Store) -> None:
+    row = cm.register(store, CLERK, **tolerant(matter_code="FOOD_LICENCE"))
+    values = cm.template_values(
+        committer_name=row["committer_name"],
+        reason=row["reason"],
+        accepting_unit=row["accepting_unit"],
+        made_on=D(row["made_on"]),
+        missing_materials=row["missing_materials"],
+        deadline=D(row["deadline"]),
+        deadline_days=7,
+    )
+    assert cm.filled_template("容缺受理型", "FOOD_LICENCE", values) == (row["content"], row["liability"])
+    content, _ = cm.filled_template("容缺受理型", None, {"committer_name": "甲公司"})
+    assert "承诺人甲公司" in content and "{deadline}" in content  # values not given stay visible
+
+
+def test_search_by_code_committer_code_or_name(store: Store) -> None:
+    first = cm.register(store, CLERK, **base(made_on=D("2026-11-02")))
+    second = cm.register(store, CLERK, **base())
+    person = cm.register(
+        store,
+        CLERK,
+        **base(committer_name="王建国（个人）", committer_category="自然人", committer_code=PERSON_ID),
+    )
+    other = cm.register(store, CLERK, **base(committer_code=OTHER, committer_name="厦门海湾贸易有限公司"))
+
+    def codes(query: str) -> list[str]:
+        return [r["code"] for r in cm.search(store, query)]
+
+    assert codes(first["code"]) == [first["code"]]
+    assert codes(first["code"][:14]) == [first["code"]]  # division + day
+    assert codes(GOOD.lower()) == [second["code"], first["code"]]  # newest first
+    assert codes("瑞丰精密") == [second["code"], first["code"]]
+    assert codes("王建国(个人)") == [person["code"]]  # half-width brackets find full-width ones
+    assert codes("110105194912") == [person["code"]]
+    assert codes("海湾") == [other["code"]]
+    assert codes("%") == [] and codes("没有这家") == []
+    assert len(codes("")) == 4 and len(cm.search(store, "", limit=2)) == 2
+
+
+def test_profile_shows_local_commitments(store: Store) -> None:
+    desk = Desk(store, CLERK)
+    assert desk.profile(GOOD, record=False).sections[7].rows == []  # type: ignore[union-attr]
+    open_one = cm.register(store, CLERK, **tolerant())
+    broken = cm.register(store, CLERK, **base(made_on=D("2026-11-02")))
+    cm.record_fulfilment(
+        store,
+        CLERK,
+        broken["code"],
+        fulfilment="全部未履行",
+        determined_on=D("2026-11-20"),
+        determining_unit=UNIT,
+        base_version=1,
+    )
+    profile = desk.profile(GOOD, record=False)
+    assert profile is not None
+    section = next(s for s in profile.sections if s.key == "commitments")
+    assert [r["code"] for r in section.rows] == [open_one["code"], broken["code"]]
+    assert {r["source"] for r in section.rows} == {"本机登记"}
+    assert section.rows[0]["status"] == f"待认定 · 补齐期限 {open_one['deadline']}"
+    assert section.rows[0]["open"] and not section.rows[0]["breached"]
+    assert section.rows[1]["status"] == "全部未履行（2026-11-20 认定）"
+    assert not section.rows[1]["open"] and section.rows[1]["breached"]
+    assert section.note is None
+    other = desk.profile(OTHER, record=False)
+    assert other is not None and next(s for s in other.sections if s.key == "commitments").rows == []
