@@ -139,6 +139,16 @@ class BatchRow:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def explanation(self) -> str:
+        """Why the row reads as it does, in one line: the reasons that fired, or why it was flagged."""
+        if self.status == "ok":
+            why = "；".join(self.reasons or ["未发现限制办理的记录"])
+            return why + (f"（{self.reason}）" if self.reason else "")
+        if self.status == "duplicate":
+            return self.reason
+        return f"{self.status_label}：{self.reason}"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "row": self.row,
@@ -652,12 +662,7 @@ def _rows_table(rows: list[BatchRow]) -> Table:
         else:
             word = "未核查"
             style.append(("TEXTCOLOR", (3, i), (3, i), MUTED))
-        if r.status == "ok":
-            why = "；".join(r.reasons or ["未发现限制办理的记录"]) + (f"（{r.reason}）" if r.reason else "")
-        elif r.status == "duplicate":
-            why = r.reason
-        else:
-            why = f"{r.status_label}：{r.reason}"
+        why = r.explanation
         data.append(
             [
                 str(r.row),

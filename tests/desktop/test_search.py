@@ -156,9 +156,9 @@ def test_stale_results_are_dropped(qtbot: QtBot, window: MainWindow) -> None:
 def test_nav_shows_later_jobs_disabled(window: MainWindow) -> None:
     items = [window.nav.item(i) for i in range(window.nav.count())]
     assert [i.text() for i in items] == ["查询", "窗口核查", "信用承诺", "检查任务", "同步"]
-    for item in items[:2]:
+    for item in items[:3]:
         assert item.flags() & Qt.ItemFlag.ItemIsEnabled
-    for item in items[2:]:
+    for item in items[3:]:
         assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
         assert item.toolTip() == "将在后续版本提供"
 
