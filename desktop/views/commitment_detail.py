@@ -177,7 +177,7 @@ class CommitmentDetail(QWidget):
             "</style>"
             f'<p style="color:{c.muted}">{escape(self.tr("承诺编码"))}</p>'
             f'<h2 style="font-family:monospace">{escape(r["code"])}&nbsp;&nbsp;'
-            f"{pill(word, fill, ink, bold=True)}</h2>"
+            f'<span style="font-size:medium">{pill(word, fill, ink, bold=True)}</span></h2>'
             f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{cells}</table>'
             f"<h3>{escape(self.tr('承诺内容'))}</h3><p>{_para(r['content'])}</p>"
             f"<h3>{escape(self.tr('违诺责任'))}</h3><p>{_para(r['liability'])}</p>"

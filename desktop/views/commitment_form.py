@@ -165,6 +165,7 @@ class CommitmentForm(QWidget):
         self.days_spin.setRange(0, 250)
         self.days_spin.setSpecialValueText(self.tr("请填写"))
         self.days_spin.setSuffix(self.tr(" 个工作日"))
+        self.days_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("250 个工作日") + 48)
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineText")
         self.deadline_label.setWordWrap(True)
@@ -257,7 +258,9 @@ class CommitmentForm(QWidget):
         columns.addWidget(texts, 6)
         actions = QHBoxLayout()
         actions.addWidget(self.error, 1)
+        actions.addStretch(0)
         actions.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.error.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         body = QWidget()
         inner = QVBoxLayout(body)
