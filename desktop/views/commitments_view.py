@@ -44,7 +44,7 @@ from desktop.windows.fulfilment_dialog import FulfilmentDialog
 if TYPE_CHECKING:  # the core (SQLAlchemy, reportlab …) is imported by the worker
     from credit.desk import Desk
 
-DUE_COLUMNS = ("state", "code", "committer_name", "deadline", "materials", "made_on")
+DUE_COLUMNS = ("state", "code", "committer_name", "deadline", "materials")
 SEARCH_COLUMNS = ("code", "committer_name", "committer_code", "commitment_type", "made_on", "status")
 #: Working days ahead that count as "due soon" (the issue's 3).
 DUE_WITHIN = 3
@@ -107,7 +107,9 @@ class _ListPane(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([640, 520])
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 480])
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
 
     def set_rows(self, rows: list[dict[str, Any]], empty_text: str, keep: str | None = None) -> None:
@@ -155,6 +157,7 @@ class CommitmentsView(QWidget):
         self._search_seq = 0
         self._due_seq = 0
         self._pending_open: str | None = None
+        self._loading = False
 
         self.form = CommitmentForm(runner, ask_override=ask_override, today=today)
         self.form.registered.connect(self._registered)
@@ -259,12 +262,18 @@ class CommitmentsView(QWidget):
         self.form.set_desk(desk)
         for detail in (self.done_detail, self.due.detail, self.found.detail):
             detail.set_desk(desk)
-        if desk is not None:
-            if self.form.data is None:
-                self.runner.run(lambda task: load_form_data(), on_done=self._set_data)
-            self.refresh_due()
+        if self.isVisible():
+            self._load_data()
+
+    def _load_data(self) -> None:
+        """The catalog choices, read on the worker the first time the page is shown (the core's
+        import costs a fifth of a second: not at start-up)."""
+        if self.desk is not None and self.form.data is None and not self._loading:
+            self._loading = True
+            self.runner.run(lambda task: load_form_data(), on_done=self._set_data)
 
     def _set_data(self, data: FormData) -> None:
+        self._loading = False
         self.form.set_data(data)
         for detail in (self.done_detail, self.due.detail, self.found.detail):
             detail.set_matters(data.matters)
@@ -274,6 +283,7 @@ class CommitmentsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._load_data()
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, index: int) -> None:

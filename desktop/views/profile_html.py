@@ -205,7 +205,8 @@ def _commitments_table(s: Section, c: Colours) -> str:
             elif key == "status" and row.get("open"):
                 fulfil = escape(QCoreApplication.translate("ProfileView", "认定履行情况"))
                 value += f'&nbsp;&nbsp;<a href="{COMMITMENT_SCHEME}:fulfil/{code}">{fulfil}</a>'
-            cells.append(f"<td>{value}</td>")
+            style = ' style="white-space:nowrap"' if key == "code" else ""
+            cells.append(f"<td{style}>{value}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'

@@ -109,19 +109,28 @@ def register_core(desk: Desk, code: str, made_on: str, days: int, **over: Any) -
 # -- registering --------------------------------------------------------------------------
 
 
-def test_register_tolerant_across_the_spring_festival_and_print_the_letter(
+def test_register_print_breach_and_a_later_tolerant_check_is_refused(
     qtbot: QtBot, window: MainWindow, page: CommitmentsView, gui_desk: Desk, opened: list[str]
 ) -> None:
+    """The brief's flow: 容缺受理 across the 2026 Spring Festival → letter → 全部未履行 → refused."""
+    check = window.check_view
+    window.nav.setCurrentRow(1)
+    check.set_matter("TOLERANT_ACCEPTANCE")
+    check.code_field.setText(sample.RUIFENG_TRADE)
+    check.submit()
+    assert check.result is not None and check.result.outcome.verdict == "pass"  # clean so far
+
+    window.nav.setCurrentRow(0)
     with qtbot.waitSignal(window.profileShown, timeout=2000):
-        window.open_profile(sample.RUIFENG)
+        window.open_profile(sample.RUIFENG_TRADE)
     window.nav.setCurrentRow(2)
     form = page.form
-    assert form.name_field.text() == "常州新北瑞丰精密机械有限公司"  # the entity open in 查询
-    assert form.code_field.text() == sample.RUIFENG
+    assert form.name_field.text() == "常州新北瑞丰贸易有限公司"  # the entity open in 查询
+    assert form.code_field.text() == sample.RUIFENG_TRADE
     assert form.category_combo.currentData() == "法人及非法人组织"
     assert form.unit_field.text() == UNIT  # the operator's unit
     assert not form.tolerant_box.isVisible()
-    fill_tolerant(page, "2026-02-12")
+    fill_tolerant(page, "2026-02-12")  # a Thursday
     assert form.tolerant_box.isVisible()
     assert form.days_spin.value() == 10  # the matter's template (commitment_templates.json)
 
@@ -133,36 +142,63 @@ def test_register_tolerant_across_the_spring_festival_and_print_the_letter(
     assert form.deadline == D("2026-02-28")
     assert form.deadline_label.text().startswith("应于 2026-02-28（星期六，调休上班日）前补齐")
     content = form.content_edit.toPlainText()
-    assert "常州新北瑞丰精密机械有限公司" in content and "2026-02-28" in content
+    assert "常州新北瑞丰贸易有限公司" in content and "2026-02-28" in content
     assert "场所平面图、从业人员健康证明" in content and "7个工作日" in content
     form.education_check.setChecked(True)
 
     form.register_button.click()
     assert page.register_stack.currentWidget() is page.done
     (row,) = stored(gui_desk)
-    assert row["code"] == "32041120260212000001"  # division 320411 + 2026-02-12 + serial 1
-    assert row["code"] in page.done_banner.text()
+    code = row["code"]
+    assert code == "32041120260212000001"  # division 320411 + 2026-02-12 + serial 1
+    assert code in page.done_banner.text() and code in page.done_detail.browser.toPlainText()
     assert (row["deadline"], row["missing_materials"]) == ("2026-02-28", ["场所平面图", "从业人员健康证明"])
     assert row["content"] == content and row["education_given"] == 1
     assert row["accepting_unit"] == UNIT and row["matter_code"] == "TOLERANT_ACCEPTANCE"
     with gui_desk.store.work.connect() as conn:
-        assert [b.kind for b in conn.execute(sa.select(outbox.c.kind))] == ["commitment"]
-    assert "待上传 1 条" in window.status_label.text()
-    assert "32041120260212000001" in page.done_detail.browser.toPlainText()
+        assert [b.kind for b in conn.execute(sa.select(outbox.c.kind))] == ["check_record", "commitment"]
+    assert "待上传 2 条" in window.status_label.text()
 
     page.done_detail.letter_button.click()
     (pdf,) = (Path(p) for p in opened)
-    assert pdf == gui_desk.store.data_dir / "reports" / "信用承诺书-32041120260212000001.pdf"
+    assert pdf == gui_desk.store.data_dir / "reports" / f"信用承诺书-{code}.pdf"
     assert str(pdf) in page.done_detail.letter_status.text()
     text = re.sub(r"\s+", "", pdftools.text(pdf))
-    parts = ("信用承诺书", "32041120260212000001", "常州新北瑞丰精密机械有限公司", "容缺受理型", "2026-02-28")
+    parts = ("信用承诺书", code, "常州新北瑞丰贸易有限公司", "容缺受理型", "2026-02-28", "场所平面图")
     assert all(part in text for part in parts), text
     assert all(embedded for _, embedded in pdftools.fonts(pdf))
 
+    page.done_detail.fulfil_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, FulfilmentDialog) and dialog.isVisible() and dialog.base_version == 1
+    assert code in dialog.summary.text() and "补齐期限 2026-02-28" in dialog.summary.text()
+    assert not dialog.unmet_edit.isEnabled()
+    dialog.set_status("全部未履行")
+    assert dialog.unmet_edit.isEnabled() and dialog.breach_hint.isVisible()
+    dialog.date_edit.setDate(QDate(2026, 3, 2))
+    dialog.unmet_edit.setPlainText("逾期未补齐场所平面图、从业人员健康证明")
+    dialog.pursued_edit.setPlainText("撤销容缺受理审批决定")
+    dialog.save_button.click()
+    assert dialog.outcome == SAVED and not dialog.isVisible()
+    after = cm.get(gui_desk.store, code)
+    assert after is not None
+    assert (after["fulfilment"], after["determined_on"], after["version"]) == ("全部未履行", "2026-03-02", 2)
+    assert (after["determining_unit"], after["liability_pursued"]) == (UNIT, "撤销容缺受理审批决定")
+    assert "全部未履行" in page.done_detail.browser.toPlainText()
+
+    window.nav.setCurrentRow(1)
+    check.code_field.setText(sample.RUIFENG_TRADE)
+    check.submit()
+    assert check.result is not None and check.result.outcome.verdict == "restricted"
+    assert check.banner.word.text() == "限制办理"
+    cards = check.findChildren(ReasonCard)
+    assert any(code in card.record.text() and "全部未履行" in card.record.text() for card in cards)
+
+    window.nav.setCurrentRow(2)
     page.new_button.click()
     assert page.register_stack.currentWidget() is form
     assert form.reason_field.text() == "" and form.materials_edit.toPlainText() == ""
-    assert form.name_field.text() == "常州新北瑞丰精密机械有限公司"  # still the entity open in 查询
+    assert form.name_field.text() == "常州新北瑞丰贸易有限公司"  # still the entity open in 查询
 
 
 def test_core_errors_appear_beside_the_form_and_nothing_typed_is_lost(
@@ -248,50 +284,6 @@ def test_checksum_failure_goes_through_the_recorded_override(
 
 
 # -- fulfilment and later checks ------------------------------------------------------------
-
-
-def test_breach_recorded_in_the_dialog_refuses_a_later_tolerant_check(
-    window: MainWindow, page: CommitmentsView, gui_desk: Desk
-) -> None:
-    check = window.check_view
-    window.nav.setCurrentRow(1)
-    check.set_matter("TOLERANT_ACCEPTANCE")
-    check.code_field.setText(sample.RUIFENG_TRADE)
-    check.submit()
-    assert check.result is not None and check.result.outcome.verdict == "pass"
-
-    window.nav.setCurrentRow(2)
-    form = page.form
-    form.name_field.setText("常州新北瑞丰贸易有限公司")
-    form.code_field.setText(sample.RUIFENG_TRADE)
-    fill_tolerant(page, "2026-11-02", 5)
-    form.register_button.click()
-    code = page.done_detail.row["code"]  # type: ignore[index]
-    page.done_detail.fulfil_button.click()
-    dialog = page.dialog
-    assert isinstance(dialog, FulfilmentDialog) and dialog.isVisible() and dialog.base_version == 1
-    assert code in dialog.summary.text() and "补齐期限 2026-11-09" in dialog.summary.text()
-    assert not dialog.unmet_edit.isEnabled()
-    dialog.set_status("全部未履行")
-    assert dialog.unmet_edit.isEnabled() and dialog.breach_hint.isVisible()
-    dialog.date_edit.setDate(QDate(2026, 11, 12))
-    dialog.unmet_edit.setPlainText("逾期未补齐场所平面图")
-    dialog.pursued_edit.setPlainText("撤销容缺受理审批决定")
-    dialog.save_button.click()
-    assert dialog.outcome == SAVED and not dialog.isVisible()
-    row = cm.get(gui_desk.store, code)
-    assert row is not None
-    assert (row["fulfilment"], row["determined_on"], row["version"]) == ("全部未履行", "2026-11-12", 2)
-    assert (row["determining_unit"], row["unmet_content"]) == (UNIT, "逾期未补齐场所平面图")
-    assert "全部未履行" in page.done_detail.browser.toPlainText()
-
-    window.nav.setCurrentRow(1)
-    check.code_field.setText(sample.RUIFENG_TRADE)
-    check.submit()
-    assert check.result is not None and check.result.outcome.verdict == "restricted"
-    assert check.banner.word.text() == "限制办理"
-    cards = check.findChildren(ReasonCard)
-    assert any(code in card.record.text() and "全部未履行" in card.record.text() for card in cards)
 
 
 def test_fulfilment_validation_stays_in_the_dialog(page: CommitmentsView, gui_desk: Desk) -> None:
