@@ -27,22 +27,18 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 BADGE_COLUMNS = ("state", "status")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commitments", text)
-
-
 def column_title(key: str) -> str:
     titles = {
-        "state": _tr("到期情况"),
-        "code": _tr("承诺编码"),
-        "committer_name": _tr("承诺人"),
-        "committer_code": _tr("代码"),
-        "commitment_type": _tr("承诺类型"),
-        "made_on": _tr("作出日期"),
-        "deadline": _tr("补齐期限"),
-        "materials": _tr("待补材料"),
-        "status": _tr("履行状态"),
-        "reason": _tr("承诺事由"),
+        "state": QCoreApplication.translate("Commitments", "到期情况"),
+        "code": QCoreApplication.translate("Commitments", "承诺编码"),
+        "committer_name": QCoreApplication.translate("Commitments", "承诺人"),
+        "committer_code": QCoreApplication.translate("Commitments", "代码"),
+        "commitment_type": QCoreApplication.translate("Commitments", "承诺类型"),
+        "made_on": QCoreApplication.translate("Commitments", "作出日期"),
+        "deadline": QCoreApplication.translate("Commitments", "补齐期限"),
+        "materials": QCoreApplication.translate("Commitments", "待补材料"),
+        "status": QCoreApplication.translate("Commitments", "履行状态"),
+        "reason": QCoreApplication.translate("Commitments", "承诺事由"),
     }
     return titles[key]
 
@@ -51,7 +47,7 @@ def status_badge(row: dict[str, Any]) -> tuple[str, str, str]:
     """履行状态: 待认定 grey, 全部履行 green, a breach red."""
     value = row.get("fulfilment")
     if not value:
-        return (_tr("待认定"), *GREY)
+        return (QCoreApplication.translate("Commitments", "待认定"), *GREY)
     from desktop.windows.fulfilment_conflict import fulfilment_word
 
     fill = GRADE_COLOURS["A"] if value == "全部履行" else RED
@@ -62,14 +58,16 @@ def due_badge(row: dict[str, Any]) -> tuple[str, str, str] | None:
     """Working days overdue (red) or left (amber), for rows of the due/overdue list."""
     if "working_days_overdue" in row:
         n = row["working_days_overdue"]
-        text = _tr("逾期 {0} 个工作日").format(n) if n is not None else _tr("已逾期")
-        return (text, *RED)
+        if n is None:  # the calendar cannot count that far: say it is late, not how late
+            return (QCoreApplication.translate("Commitments", "已逾期"), *RED)
+        return (QCoreApplication.translate("Commitments", "逾期 {0} 个工作日").format(n), *RED)
     if "working_days_left" in row:
         n = row["working_days_left"]
         if n == 0:
-            return (_tr("今日到期"), *AMBER)
-        text = _tr("剩余 {0} 个工作日").format(n) if n is not None else _tr("即将到期")
-        return (text, *AMBER)
+            return (QCoreApplication.translate("Commitments", "今日到期"), *AMBER)
+        if n is None:
+            return (QCoreApplication.translate("Commitments", "即将到期"), *AMBER)
+        return (QCoreApplication.translate("Commitments", "剩余 {0} 个工作日").format(n), *AMBER)
     return None
 
 
@@ -137,8 +135,9 @@ class CommitmentsModel(QAbstractTableModel):
         lines = [
             f"{row['code']} · {row['commitment_type']}",
             f"{row['committer_name']}（{row['committer_code']}）",
-            _tr("承诺事由：{0}").format(row["reason"]),
+            QCoreApplication.translate("Commitments", "承诺事由：{0}").format(row["reason"]),
         ]
         if row.get("deadline"):
-            lines.append(_tr("补齐期限：{0}").format(row["deadline"]))
+            deadline = QCoreApplication.translate("Commitments", "补齐期限：{0}")
+            lines.append(deadline.format(row["deadline"]))
         return "\n".join(lines)
