@@ -494,6 +494,13 @@ def test_cli_register_fulfil_due(cli_dir: Path, capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "--data-dir", str(cli_dir), "commit", "due", "--unit", UNIT)
     assert code == 0 and "没有" in out
 
+    code, out, _ = run(capsys, "--data-dir", str(cli_dir), "commit", "find", "瑞丰精密")
+    assert code == 0 and "11000020250926000001" in out and "全部未履行（2026-11-22 认定）" in out
+    code, out, _ = run(capsys, "--data-dir", str(cli_dir), "--json", "commit", "find", "11000020250926")
+    assert [r["code"] for r in json.loads(out)] == ["11000020250926000001"]
+    code, out, _ = run(capsys, "--data-dir", str(cli_dir), "commit", "find", "没有这家")
+    assert code == 0 and "没有找到" in out
+
 
 def test_cli_register_json_and_failure(cli_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--data-dir", str(cli_dir), "--json", *REGISTER)
