@@ -123,8 +123,9 @@ class Desk:
         )
 
     def audit_verify(self) -> audit.VerifyResult:
+        anchor = self.store.read_audit_anchor()
         with self.store.work.connect() as conn:
-            return audit.verify(conn)
+            return audit.verify(conn, anchor)
 
     def audit_recent(self, limit: int = 100) -> list[dict[str, Any]]:
         with self.store.work.connect() as conn:

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_rules
-from credit.domain.check import CheckOutcome, evaluate
+from credit.domain.check import VERDICT_LABELS, CheckOutcome, evaluate
 from credit.operator import STALE_AFTER_DAYS, Operator
 from credit.reports.check_report import EntityInfo, ReportData, build_check_report, content_for_verification
 from credit.reports.verification import verification_code
@@ -163,7 +163,7 @@ def prepare_check(
         fired=[
             {
                 "measure_name": f.name,
-                "restriction": f.restriction,
+                "restriction": VERDICT_LABELS[f.restriction],  # printed: words, not codes
                 "basis": f.basis,
                 "record_summary": f.record.summary,
                 "until": f.until.isoformat() if f.until else None,

@@ -11,17 +11,28 @@ from credit.cli.common import EXIT_OK, CliError, Subparsers, emit, open_desk, pr
 COMMANDS = ("check", "batch-check", "matters")
 
 
+def require_folder(*outputs: str | None) -> None:
+    """Refuse output paths whose folder does not exist, before anything is recorded."""
+    for out in filter(None, outputs):
+        if not Path(out).resolve().parent.is_dir():
+            raise CliError(f"无法保存结果：目录不存在（{out}）")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from credit.domain.catalogs import UnknownMatter
     from credit.window_check import CheckError, ChecksumOverrideNeeded
 
+    require_folder(args.pdf)  # before the check is recorded
     desk = open_desk(args)
     try:
         result = desk.check(
             args.code, args.matter, override_reason=args.override, education_given=args.education
         )
         if args.pdf:
-            result.write_pdf(Path(args.pdf))
+            try:
+                result.write_pdf(Path(args.pdf))
+            except OSError as exc:
+                raise CliError(f"核查已完成并记录，但报告无法保存：{exc}") from exc
     except ChecksumOverrideNeeded as exc:
         raise CliError(
             f'{exc.reason}\n如确认该代码与证照一致，请加 --override "原因" 继续（将记入审计日志）。'
@@ -57,9 +68,7 @@ def cmd_batch_check(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"找不到文件：{path}")
-    for out in filter(None, (args.output, args.pdf)):  # before any check is recorded
-        if not Path(out).resolve().parent.is_dir():
-            raise CliError(f"无法保存结果：目录不存在（{out}）")
+    require_folder(args.output, args.pdf)  # before any check is recorded
     desk = open_desk(args)
     try:
         result = run_batch(desk.store, desk.operator, path, args.matter, progress=progress("核查"))

@@ -33,6 +33,12 @@ def _rules() -> dict[str, Any]:
     return data
 
 
+def removed_by_repair(removal_reason: str | None) -> bool:
+    """Whether a list entry's 移出原因 says it left the list through credit repair."""
+    markers = _rules().get("repair_removal", {}).get("reason_markers", [])
+    return bool(removal_reason) and any(m in str(removal_reason) for m in markers)
+
+
 def add_months(day: date, months: int) -> date:
     """Calendar months, clamped to the month's last day (2025-08-31 + 6 → 2026-02-28)."""
     y, m = divmod(day.month - 1 + months, 12)

@@ -45,7 +45,7 @@ from credit.store.profile import GRADE_MEANING
 
 FIRED_KEYS = ("measure_name", "restriction", "basis", "record_summary", "until")
 #: Bumped whenever the covered content changes shape, so old codes stay recomputable.
-CONTENT_VERSION = 1
+CONTENT_VERSION = 2  # 2: the fired measures carry the restriction in words
 #: Measures spelled out in the reason under the verdict; the table lists them all.
 REASONS_SHOWN = 3
 FOOTER_SIZE = 8.0

@@ -3,6 +3,8 @@
 Each row's hash covers its own fields and the previous row's hash, so editing, deleting or
 inserting any row breaks the chain from that point on and :func:`verify` names the first bad
 row. Triggers refuse UPDATE and DELETE, so the program itself cannot rewrite history either.
+Deleting the newest rows is caught by the anchor kept outside the database
+(:mod:`credit.store.audit_anchor`), which :meth:`credit.store.db.Store.write_work` updates.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.store.audit_anchor import Anchor
 from credit.store.tables import audit_log
 
 GENESIS = "0" * 64
+#: Where :func:`append` leaves the newest (seq, hash) of the open transaction, for the anchor.
+HEAD_KEY = "creditdesk.audit_head"
 HASHED = ("seq", "ts_utc", "ts_local", "user", "device", "action", "query", "uscc", "detail")
 
 
@@ -61,12 +66,27 @@ def append(
         "uscc": uscc,
         "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
     }
-    conn.execute(audit_log.insert().values(**fields, prev_hash=prev, hash=row_hash(prev, fields)))
+    digest = row_hash(prev, fields)
+    conn.execute(audit_log.insert().values(**fields, prev_hash=prev, hash=digest))
+    conn.info[HEAD_KEY] = (seq, digest)
     return seq
 
 
-def verify(conn: sa.Connection) -> VerifyResult:
+def reaches(conn: sa.Connection, anchor: Anchor) -> bool:
+    """Whether the log still holds the anchored row unchanged (so the anchor may move on)."""
+    if not anchor.genuine:
+        return False
+    stored = conn.execute(sa.select(audit_log.c.hash).where(audit_log.c.seq == anchor.seq)).scalar()
+    return stored == anchor.hash
+
+
+def verify(conn: sa.Connection, anchor: Anchor | None = None) -> VerifyResult:
+    """Walk the chain; with an ``anchor``, also require the chain to reach it and agree there."""
     prev, expected_seq, count = GENESIS, 1, 0
+    anchored_hash: str | None = None
+    if anchor is not None and not anchor.genuine:
+        problem = "审计锚点文件（audit-anchor.json）已被改动或损坏，无法确认日志完整。"
+        return VerifyResult(False, 0, None, problem)
     for row in conn.execute(sa.select(audit_log).order_by(audit_log.c.seq)):
         fields = dict(row._mapping)
         if row.seq != expected_seq:
@@ -77,7 +97,17 @@ def verify(conn: sa.Connection) -> VerifyResult:
             )
         if row_hash(prev, fields) != row.hash:
             return VerifyResult(False, count, row.seq, f"第 {row.seq} 条记录的内容与其哈希不符，已被篡改。")
+        if anchor is not None and row.seq == anchor.seq:
+            anchored_hash = row.hash
         prev, expected_seq, count = row.hash, expected_seq + 1, count + 1
+    if anchor is not None and anchor.seq > count:
+        return VerifyResult(
+            False, count, count + 1, f"第 {count + 1}–{anchor.seq} 条记录已被删除（日志短于审计锚点）。"
+        )
+    if anchor is not None and anchor.seq and anchored_hash != anchor.hash:
+        return VerifyResult(
+            False, count, anchor.seq, f"第 {anchor.seq} 条记录与审计锚点不符，其后的日志被删除后重写。"
+        )
     return VerifyResult(True, count)
 
 

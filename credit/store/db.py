@@ -18,6 +18,7 @@ import sqlalchemy as sa
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.pool import QueuePool
 
+from credit.store import audit, audit_anchor
 from credit.store.keys import DbKey, KeyProblem
 
 CACHE_FILE = "cache.db"
@@ -31,6 +32,7 @@ class WrongKey(KeyProblem):
 def connect_raw(path: Path, key: DbKey) -> Any:
     """A DB-API connection to an encrypted file, keyed and tuned; fails fast on a wrong key."""
     conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported once, in Chinese
     conn.execute(f"PRAGMA key = {key.pragma_value}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -97,8 +99,28 @@ class Store:
 
     @contextmanager
     def write_work(self) -> Iterator[sa.Connection]:
-        with self.write_lock, self.work.begin() as conn:
-            yield conn
+        """A write transaction on the work database; after it commits, the audit anchor follows.
+
+        The anchor only moves forward along the same chain: when the rows it points at are gone
+        or changed, it is left where it is, so :func:`audit.verify` keeps reporting the damage
+        instead of the next lookup papering over it.
+        """
+        with self.write_lock:
+            head: tuple[int, str] | None = None
+            advance = False
+            with self.work.begin() as conn:
+                try:
+                    yield conn
+                finally:
+                    head = conn.info.pop(audit.HEAD_KEY, None)
+                if head is not None:
+                    anchor = audit_anchor.read(self.data_dir, self.key)
+                    advance = anchor is None or audit.reaches(conn, anchor)
+            if head is not None and advance:  # committed: the transaction did not raise
+                audit_anchor.write(self.data_dir, self.key, *head)
+
+    def read_audit_anchor(self) -> audit_anchor.Anchor | None:
+        return audit_anchor.read(self.data_dir, self.key)
 
     def close(self) -> None:
         self.cache.dispose()

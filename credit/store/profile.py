@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from credit.domain.lists import FLAG_LABELS
 from credit.domain.masking import mask_id
+from credit.domain.publicity import removed_by_repair
 from credit.store.loader import get_info
 from credit.store.tables import entity, honour, judicial, licence, list_entry, penalty
 
@@ -204,8 +205,16 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
         .order_by(list_entry.c.listed_on.desc())
     ).all()
     by_type: dict[str, list[dict[str, Any]]] = {}
+    own_in_effect: set[str] = set()  # flags describe the entity, not its legal representative
+    repaired_lists: dict[str, int] = {}
     for r in lists:
-        by_type.setdefault(r.list_type, []).append(_listing(r, today, ent.legal_rep))
+        if r.removed_on and removed_by_repair(r.removal_reason):
+            repaired_lists[r.list_type] = repaired_lists.get(r.list_type, 0) + 1
+            continue
+        row = _listing(r, today, ent.legal_rep)
+        by_type.setdefault(r.list_type, []).append(row)
+        if row["in_effect"] and not r.person_id:
+            own_in_effect.add(r.list_type)
     honours = [
         {k: getattr(r, k) for k, _ in HONOUR}
         for r in conn.execute(sa.select(honour).where(honour.c.uscc == code))
@@ -230,11 +239,12 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
         if ent.grade
         else []
     )
-    flags = tuple(
-        label
-        for key, label in FLAG_LABELS.items()
-        if any(x["in_effect"] for x in by_type.get(key, []))
-    )
+    flags = tuple(label for key, label in FLAG_LABELS.items() if key in own_in_effect)
+
+    def repaired_note(*list_types: str) -> str | None:
+        count = sum(repaired_lists.get(t, 0) for t in list_types)
+        return f"另有 {count} 条名单信息已完成信用修复，依规不再展示和使用。" if count else None
+
     sections = [
         Section("registration", "登记注册基础信息", REGISTRATION, [reg]),
         Section("licences", "行政管理信息 · 行政许可", LICENCE, licences),
@@ -251,9 +261,16 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
             "严重失信主体名单信息",
             LISTING,
             by_type.get("serious", []) + by_type.get("judgment_debtor", []),
+            note=repaired_note("serious", "judgment_debtor"),
         ),
-        Section("watch", "重点关注名单信息", LISTING, by_type.get("watch", [])),
-        Section("abnormal", "经营（活动）异常名录", LISTING, by_type.get("abnormal", [])),
+        Section("watch", "重点关注名单信息", LISTING, by_type.get("watch", []), note=repaired_note("watch")),
+        Section(
+            "abnormal",
+            "经营（活动）异常名录",
+            LISTING,
+            by_type.get("abnormal", []),
+            note=repaired_note("abnormal"),
+        ),
         Section("commitments", "信用承诺信息", COMMITMENT, [], note="本地尚无该主体的信用承诺记录。"),
         Section("evaluation", "信用评价信息", EVALUATION, evaluation),
         Section("judicial", "司法判决及执行信息", JUDICIAL, judicial_rows),

@@ -29,9 +29,10 @@ def main() -> int:
             started = time.perf_counter()
             build_demo(desk.store, BENCH_ENTITIES)
             print(f"built demo cache: {BENCH_ENTITIES:,} entities in {time.perf_counter() - started:.1f} s")
-        from tests.bench import bench_search
+        from tests.bench import bench_check, bench_search
 
         ok = bench_search.run(desk)
+        ok &= bench_check.run(desk)
     finally:
         desk.close()
     from tests.bench import bench_gui

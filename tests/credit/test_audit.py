@@ -8,12 +8,11 @@ the key and raw SQL access):
 * an inserted row that renumbers the rest, or rows swapped — at the first row out of chain;
 * an appended row with a made-up hash — at that row.
 
-What it cannot detect, by construction (an unkeyed chain with no external anchor):
-
-* deleting the newest rows (the shorter chain is still a valid chain);
-* appending a row whose hash was computed correctly with :func:`audit.row_hash`.
-
-Both need an anchor kept elsewhere (e.g. the last acknowledged hash on the server).
+What the chain alone cannot detect, by construction: deleting the newest rows (the shorter
+chain is still a valid chain), or appending a row whose hash was computed correctly. The anchor
+file beside the databases (:mod:`credit.store.audit_anchor`) catches the first, also when new
+rows were appended after the deletion; the second needs the key, and a copy of the head kept
+elsewhere (the platform) to catch.
 """
 
 from __future__ import annotations
@@ -205,8 +204,8 @@ def test_rehashed_edit_is_caught_at_the_next_row(store: Store) -> None:
     assert (result.ok, result.bad_seq, result.rows) == (False, 4, 3)
 
 
-def test_undetectable_without_an_anchor(store: Store) -> None:
-    """Documented limits: truncating the tail, or appending a correctly hashed row."""
+def test_chain_alone_misses_tail_truncation(store: Store) -> None:
+    """The limits of the bare chain (no anchor given): truncating the tail, a well-hashed append."""
     _fill(store)
     _tamper(store, "DELETE FROM audit_log WHERE seq = 5")
     assert _verify(store) == audit.VerifyResult(True, 4)
@@ -217,6 +216,68 @@ def test_undetectable_without_an_anchor(store: Store) -> None:
     with store.write_work() as conn:
         conn.execute(audit_log.insert().values(**forged))
     assert _verify(store) == audit.VerifyResult(True, 5)
+
+
+def _verify_anchored(st: Store) -> audit.VerifyResult:
+    with st.work.connect() as conn:
+        return audit.verify(conn, st.read_audit_anchor())
+
+
+def test_anchor_follows_every_committed_append(store: Store) -> None:
+    assert store.read_audit_anchor() is None  # nothing written yet
+    _fill(store, 3)
+    anchor = store.read_audit_anchor()
+    assert anchor is not None and anchor.genuine
+    assert (anchor.seq, anchor.hash) == (3, _rows(store)[-1]["hash"])
+    assert _verify_anchored(store) == audit.VerifyResult(True, 3)
+
+
+def test_rolled_back_append_does_not_move_the_anchor(store: Store) -> None:
+    _fill(store, 2)
+    with pytest.raises(RuntimeError), store.write_work() as conn:
+        audit.append(conn, user="张三", device="d", action="search", query="回滚")
+        raise RuntimeError("the transaction fails after the append")
+    anchor = store.read_audit_anchor()
+    assert anchor is not None and anchor.seq == 2
+    _fill(store, 1)  # the next transaction's head is its own, not the rolled-back one
+    assert _verify_anchored(store) == audit.VerifyResult(True, 3)
+
+
+def test_anchor_detects_tail_truncation(store: Store) -> None:
+    _fill(store)
+    _tamper(store, "DELETE FROM audit_log WHERE seq >= 4")
+    result = _verify_anchored(store)
+    assert (result.ok, result.rows, result.bad_seq) == (False, 3, 4)
+    assert result.problem is not None and "第 4–5 条记录已被删除" in result.problem
+
+
+def test_anchor_detects_truncation_followed_by_new_rows(store: Store) -> None:
+    _fill(store, 3)
+    _tamper(store, "DELETE FROM audit_log WHERE seq = 3")
+    _fill(store, 2)  # the program carries on: new, correctly chained rows 3 and 4
+    assert [r["seq"] for r in _rows(store)] == [1, 2, 3, 4]
+    assert _verify(store).ok  # the chain alone is fooled …
+    result = _verify_anchored(store)  # … the anchor stayed on the old row 3
+    assert (result.ok, result.bad_seq) == (False, 3)
+    assert result.problem is not None and "审计锚点" in result.problem
+
+
+def test_anchor_behind_the_log_is_normal(store: Store, data_dir: Path) -> None:
+    """A crash between commit and anchor write leaves the anchor one step behind: no alarm."""
+    _fill(store, 3)
+    saved = (data_dir / "audit-anchor.json").read_bytes()
+    _fill(store, 2)
+    (data_dir / "audit-anchor.json").write_bytes(saved)
+    assert _verify_anchored(store) == audit.VerifyResult(True, 5)
+
+
+def test_edited_anchor_is_reported(store: Store, data_dir: Path) -> None:
+    _fill(store)
+    path = data_dir / "audit-anchor.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**data, "seq": 3}), encoding="utf-8")  # to hide rows 4–5
+    result = _verify_anchored(store)
+    assert not result.ok and result.problem is not None and "audit-anchor.json" in result.problem
 
 
 def test_append_continues_after_tail_truncation(store: Store) -> None:

@@ -142,3 +142,20 @@ def test_matters_lists_catalog_codes(capsys: pytest.CaptureFixture[str]) -> None
     codes = {m["code"] for m in data}
     assert code == 0 and {"GOV_PROCUREMENT", "TOLERANT_ACCEPTANCE"} <= codes
     assert all(m["basis"] and m["measures"] for m in data)
+
+
+def test_check_refuses_an_unwritable_report_path_before_recording(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = len(cli_audit_rows(data_dir, capsys))
+    nowhere = str(tmp_path / "no-such-folder" / "report.pdf")
+    argv = ("--data-dir", str(data_dir), "check", GOOD, "--matter", "HONOURS", "--pdf", nowhere)
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and "目录不存在" in err and "Traceback" not in err
+    assert len(cli_audit_rows(data_dir, capsys)) == before  # nothing was recorded
+
+
+def cli_audit_rows(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "--json", "audit", "log", "--limit", "1000")
+    assert code == 0
+    return [r for r in json.loads(out) if r["action"] != "search"]

@@ -87,6 +87,8 @@ def _load(st: Store) -> None:
             [
                 {"id": "l-removed", "uscc": CODE, "list_type": "serious", "category": "严重失信主体名单",
                  "listed_on": "2024-01-01", "removed_on": "2025-01-01", "removal_reason": "信用修复"},
+                {"id": "l-lapsed", "uscc": CODE, "list_type": "serious", "category": "严重失信主体名单",
+                 "listed_on": "2022-01-01", "removed_on": "2025-01-01", "removal_reason": "有效期届满"},
                 {"id": "l-expired", "uscc": CODE, "list_type": "watch", "category": "重点关注名单",
                  "listed_on": "2024-06-01", "valid_until": "2025-06-01"},
                 {"id": "l-today", "uscc": CODE, "list_type": "watch", "category": "重点关注名单",
@@ -157,9 +159,10 @@ def test_header(profile: Profile) -> None:
     )
     assert profile.grade == "B"
     assert profile.as_of == "2026-06-14T22:00:00+08:00"
-    # abnormal in effect, legal rep on the judgment-debtor list; serious removed, watch expired
-    # (the watch entry valid until today is still in effect)
-    assert profile.flags == ("重点关注", "经营异常", "失信被执行人")
+    # abnormal in effect; serious removed, watch expired (the watch entry valid until today is
+    # still in effect). The legal rep's own judgment-debtor listing is shown in its section
+    # but is no flag of the entity.
+    assert profile.flags == ("重点关注", "经营异常")
 
 
 def test_registration_masks_id(profile: Profile) -> None:
@@ -201,9 +204,13 @@ def test_penalties_publicity_and_repair(profile: Profile) -> None:
 def test_lists(profile: Profile) -> None:
     serious = _section(profile, "serious")
     assert {r["category"] for r in serious} == {"严重失信主体名单", "失信被执行人"}
-    removed = next(r for r in serious if r["category"] == "严重失信主体名单")
-    assert removed["removal"] == "已于 2025-01-01 移出（信用修复）"
+    # removed through credit repair: hidden, counted in the note; lapsed: kept as history
+    [removed] = [r for r in serious if r["category"] == "严重失信主体名单"]
+    assert removed["listed_on"] == "2022-01-01"
+    assert removed["removal"] == "已于 2025-01-01 移出（有效期届满）"
     assert removed["in_effect"] is False
+    note = next(s for s in profile.sections if s.key == "serious").note
+    assert note is not None and "另有 1 条" in note and "信用修复" in note
     assert removed["subject"] == "本主体"
     rep = next(r for r in serious if r["category"] == "失信被执行人")
     assert rep["removal"] == "在列" and rep["in_effect"] is True

@@ -88,6 +88,10 @@ def test_pdf_carries_the_recorded_verification_code(filled: Store, tmp_path: Pat
         ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert result.verification_code in text and result.outcome.label in text and sample.RUIFENG in text
+    assert result.outcome.fired, "the sample entity must fire measures for this test to mean anything"
+    for f in result.outcome.fired:
+        assert f.restriction not in text  # the verdict code (restricted, …) never reaches paper
+    assert "限制办理" in text or "禁止办理" in text
 
 
 def test_checksum_failure_needs_a_reason_and_records_it(filled: Store) -> None:
