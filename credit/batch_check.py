@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from credit.commitments import BREACHED
 from credit.domain import uscc as uscc_rules
 from credit.domain.catalogs import UnknownMatter, load_catalog
 from credit.domain.check import VERDICT_LABELS, VERDICTS
@@ -55,7 +56,6 @@ from credit.store.db import Store
 from credit.store.loader import get_info
 from credit.store.tables import commitment
 from credit.window_check import (
-    BREACHED,
     CheckError,
     CheckResult,
     breached_commitments,

@@ -21,20 +21,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import sqlalchemy as sa
 
 from credit.domain import uscc as uscc_rules
 from credit.domain.catalogs import COMMITMENT_TYPES, UnknownMatter, load_catalog
-from credit.domain.workdays import NoCalendarData, add_working_days, working_days_between
+from credit.domain.workdays import NoCalendarData, add_working_days, covered_until, working_days_between
 from credit.operator import Operator
 from credit.paths import resource
 from credit.reports.commitment_letter import LetterData
 from credit.store import audit, outbox
 from credit.store.db import Store
 from credit.store.tables import commitment
-from credit.window_check import BREACHED
 
 if TYPE_CHECKING:
     from credit.store.profile import Profile
@@ -43,6 +42,8 @@ CATEGORIES = ("法人及非法人组织", "自然人", "个体工商户")
 PERSON = "自然人"
 PUBLICITY_TYPES = ("可向社会公开", "特定范围内公开", "不可公开")
 FULFILMENTS = ("全部履行", "部分履行", "全部未履行")
+#: 履行状态 values that make a commitment a breach (a false commitment, 虚假承诺).
+BREACHED = ("部分履行", "全部未履行")
 TOLERANT = "容缺受理型"
 SERIAL_DIGITS = 6
 CODE_LENGTH = 6 + 8 + SERIAL_DIGITS
@@ -275,12 +276,17 @@ def get(store: Store, code: str) -> dict[str, Any] | None:
 
 def for_committer(store: Store, committer_code: str) -> list[dict[str, Any]]:
     with store.work.connect() as conn:
-        rows = conn.execute(
-            sa.select(commitment)
-            .where(commitment.c.committer_code == committer_code)
-            .order_by(commitment.c.made_on.desc(), commitment.c.code.desc())
-        )
-        return [_public(r._mapping) for r in rows]
+        return committed_by(conn, committer_code)
+
+
+def committed_by(work: sa.Connection, committer_code: str) -> list[dict[str, Any]]:
+    """Every commitment of ``committer_code`` registered here, newest first."""
+    rows = work.execute(
+        sa.select(commitment)
+        .where(commitment.c.committer_code == committer_code)
+        .order_by(commitment.c.made_on.desc(), commitment.c.code.desc())
+    )
+    return [_public(r._mapping) for r in rows]
 
 
 #: How many rows :func:`search` returns at most: a list to pick from, not an export.
@@ -331,12 +337,16 @@ LOCAL_SOURCE = "本机登记"
 
 
 def add_to_profile(store: Store, profile: Profile) -> None:
-    """Fill the profile's 信用承诺信息 with the commitments registered here for that entity.
+    """Fill the profile's 信用承诺信息 with the commitments registered here for that entity."""
+    fill_profile(profile, for_committer(store, profile.uscc))
+
+
+def fill_profile(profile: Profile, rows: list[dict[str, Any]]) -> None:
+    """Put ``rows`` (this machine's commitments of the entity) into the 信用承诺信息 section.
 
     Each row says it was registered on this machine and whether it is still open (no
     fulfilment determined), so a view can offer to record fulfilment for it.
     """
-    rows = for_committer(store, profile.uscc)
     if not rows:
         return
     for section in profile.sections:
@@ -596,18 +606,28 @@ def record_fulfilment(
 # -- deadlines -----------------------------------------------------------------------------
 
 
-def due_and_overdue(
-    store: Store, unit: str, today: date, within_working_days: int = 3
-) -> dict[str, list[dict[str, Any]]]:
+class DueLists(TypedDict):
+    due: list[dict[str, Any]]
+    overdue: list[dict[str, Any]]
+    notes: list[str]  # what the lists could not cover, in Chinese
+
+
+def due_and_overdue(store: Store, unit: str, today: date, within_working_days: int = 3) -> DueLists:
     """Open 容缺受理 commitments accepted by ``unit``: deadline within the next
     ``within_working_days`` working days (``due``, today included) or already past (``overdue``).
 
-    Each row gains ``working_days_left`` (due) or ``working_days_overdue`` (overdue).
+    Each row gains ``working_days_left`` (due) or ``working_days_overdue`` (overdue). Near the
+    end of the known holiday calendar the horizon stops at its last day, and ``notes`` says so
+    (the overdue ones are always complete): the list is never refused as a whole.
     """
+    notes: list[str] = []
     try:
         horizon = add_working_days(today, within_working_days) if within_working_days > 0 else today
     except NoCalendarData as exc:
-        raise CommitmentError(f"无法计算到期范围：{exc.reason}") from exc
+        horizon = max(today, covered_until())
+        notes.append(
+            f"到期范围只能计算到 {horizon}：{exc.reason}此后到期的承诺未列出，请人工核对。"
+        )
     with store.work.connect() as conn:
         rows = conn.execute(
             sa.select(commitment)
@@ -633,7 +653,7 @@ def due_and_overdue(
             overdue.append({**row, "working_days_overdue": -gap if gap is not None else None})
         else:
             due.append({**row, "working_days_left": gap})
-    return {"due": due, "overdue": overdue}
+    return {"due": due, "overdue": overdue, "notes": notes}
 
 
 # -- the letter ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.commitments import BREACHED, committed_by, fill_profile
 from credit.domain import uscc as uscc_rules
 from credit.domain.check import VERDICT_LABELS, CheckOutcome, evaluate
 from credit.operator import STALE_AFTER_DAYS, Operator
@@ -38,9 +39,6 @@ class CheckError(Exception):
         super().__init__(reason)
         self.reason = reason
 
-
-#: 履行状态 values that make a commitment a breach (a false commitment, 虚假承诺).
-BREACHED = ("部分履行", "全部未履行")
 
 
 class ChecksumOverrideNeeded(CheckError):
@@ -138,8 +136,13 @@ def prepare_check(
     moment: datetime,
     as_of: str | None,
     with_profile: bool = True,
+    local_commitments: list[dict[str, Any]] | None = None,
 ) -> CheckResult:
-    """Evaluate one check and build its report data, without recording anything."""
+    """Evaluate one check and build its report data, without recording anything.
+
+    ``local_commitments`` (the entity's commitments registered here) fill the report's
+    信用承诺信息, which the cache alone does not know.
+    """
     today = moment.date()
     data = load_check_input(cache, parsed.code, breached)
     if data is None:
@@ -147,6 +150,8 @@ def prepare_check(
             f"本地数据中没有代码为 {parsed.code} 的主体，无法核查。请同步后重试，或到信用平台在线查询。"
         )
     profile = load_profile(cache, parsed.code, today) if with_profile else None
+    if profile is not None and local_commitments:
+        fill_profile(profile, local_commitments)
     outcome = evaluate(matter_code, data, today)
     warning = stale_warning(as_of, today, operator.stale_after_days)
     check_id = str(uuid.uuid4())
@@ -245,10 +250,18 @@ def run_check(
     moment = (now or datetime.now(UTC)).astimezone()
     with store.work.connect() as work:
         breached = breached_commitments(work, parsed.code)
+        local = committed_by(work, parsed.code)
     with store.cache.connect() as cache:
         as_of = get_info(cache).get("as_of")
         result = prepare_check(
-            cache, operator, parsed, matter_code, breached=breached, moment=moment, as_of=as_of
+            cache,
+            operator,
+            parsed,
+            matter_code,
+            breached=breached,
+            moment=moment,
+            as_of=as_of,
+            local_commitments=local,
         )
     override = (parsed.warnings, override_reason or "") if not parsed.valid else None
     with store.write_work() as work:

@@ -135,6 +135,7 @@ def cmd_commit(args: argparse.Namespace) -> int:
                 f"  待补材料：{'、'.join(r['missing_materials'])}"
             )
     text = "\n".join(lines) or f"{unit}没有即将到期或已逾期的容缺受理承诺。"
+    text += "".join(f"\n提示：{note}" for note in lists["notes"])
     emit(args, {"unit": unit, "today": today.isoformat(), **lists}, text)
     return EXIT_OK
 

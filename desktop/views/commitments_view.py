@@ -42,6 +42,7 @@ from desktop.widgets.verdict_badge import BadgeDelegate
 from desktop.windows.fulfilment_dialog import FulfilmentDialog
 
 if TYPE_CHECKING:  # the core (SQLAlchemy, reportlab …) is imported by the worker
+    from credit.commitments import DueLists
     from credit.desk import Desk
 
 DUE_COLUMNS = ("state", "code", "committer_name", "deadline", "materials")
@@ -333,7 +334,7 @@ class CommitmentsView(QWidget):
             return
         self._due_seq += 1
 
-        def load(task: Task) -> dict[str, list[dict[str, Any]]]:
+        def load(task: Task) -> DueLists:
             from credit.commitments import due_and_overdue
 
             return due_and_overdue(desk.store, unit, today, DUE_WITHIN)
@@ -344,7 +345,7 @@ class CommitmentsView(QWidget):
             on_error=partial(self._due_failed, self._due_seq),
         )
 
-    def _show_due(self, seq: int, unit: str, today: date, lists: dict[str, list[dict[str, Any]]]) -> None:
+    def _show_due(self, seq: int, unit: str, today: date, lists: DueLists) -> None:
         if seq != self._due_seq:
             return
         overdue, due = lists["overdue"], lists["due"]
@@ -352,6 +353,7 @@ class CommitmentsView(QWidget):
             self.tr("{0} · 以 {1} 计：已逾期 <b>{2}</b> 件，{3} 个工作日内到期 <b>{4}</b> 件").format(
                 escape(unit), today.isoformat(), len(overdue), DUE_WITHIN, len(due)
             )
+            + "".join(f"<br/>{escape(note)}" for note in lists["notes"])
         )
         empty = self.tr(
             "没有已逾期或 {0} 个工作日内到期的容缺受理承诺。\n"

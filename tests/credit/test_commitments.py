@@ -24,6 +24,7 @@ from credit.store.keys import DbKey
 from credit.store.loader import bulk_insert_entities, set_info
 from credit.store.tables import audit_log, commitment, outbox
 from credit.window_check import breached_commitments, run_check
+from tests.credit.reports import pdftools
 
 GOOD = "91110000600037341L"  # division 110000
 OTHER = "91350200MA31E12PXF"
@@ -344,6 +345,19 @@ def test_breach_changes_later_checks(store: Store) -> None:
     assert other.outcome.verdict == "pass"
 
 
+def test_check_report_lists_the_commitments_registered_here(store: Store, tmp_path: Path) -> None:
+    row = cm.register(store, CLERK, **tolerant(made_on=D("2026-11-02")))
+    result = run_check(store, CLERK, GOOD, "HONOURS", now=NOW)
+    [section] = [s for s in result.report.sections if s.key == "commitments"]
+    assert [r["code"] for r in section.rows] == [row["code"]] and section.note is None
+    pdf = tmp_path / "report.pdf"
+    result.write_pdf(pdf)
+    text = pdftools.text(pdf)
+    assert row["code"] in text and "本地尚无" not in text
+    other = run_check(store, CLERK, OTHER, "HONOURS", now=NOW)  # nobody else's commitments
+    assert not next(s for s in other.report.sections if s.key == "commitments").rows
+
+
 # -- due and overdue -----------------------------------------------------------------------
 
 
@@ -375,7 +389,20 @@ def test_due_and_overdue(store: Store) -> None:
     assert [r["code"] for r in lists["due"]] == [due_today["code"], due_soon["code"]]
     assert [r["working_days_left"] for r in lists["due"]] == [0, 2]
     assert later["code"] not in [r["code"] for r in lists["due"]]
-    assert cm.due_and_overdue(store, "别的单位", D("2026-11-01")) == {"due": [], "overdue": []}
+    assert cm.due_and_overdue(store, "别的单位", D("2026-11-01")) == {"due": [], "overdue": [], "notes": []}
+
+
+def test_due_list_near_the_end_of_the_calendar_still_lists_what_it_can(store: Store) -> None:
+    """On 2026-12-30 the 3-working-day horizon reaches 2027, which has no holiday data yet."""
+    late = cm.register(store, CLERK, **tolerant(made_on=D("2026-12-21"), deadline_working_days=7))
+    assert late["deadline"] == "2026-12-30"  # 12-22 … 12-30: seven weekdays, no holiday
+    past = cm.register(store, CLERK, **tolerant(made_on=D("2026-12-01"), deadline_working_days=3))
+    lists = cm.due_and_overdue(store, UNIT, D("2026-12-30"))
+    assert [r["code"] for r in lists["overdue"]] == [past["code"]]
+    assert [r["code"] for r in lists["due"]] == [late["code"]]
+    assert lists["due"][0]["working_days_left"] == 0
+    [note] = lists["notes"]
+    assert "2026-12-31" in note and "2027年" in note and "人工核对" in note
 
 
 # -- the letter ----------------------------------------------------------------------------
