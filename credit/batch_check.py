@@ -51,7 +51,6 @@ from credit.reports.styles import (
     styles,
 )
 from credit.reports.text import NONE, local_time, markup, stamp
-from credit.store import audit
 from credit.store.db import Store
 from credit.store.loader import get_info
 from credit.store.tables import commitment
@@ -60,7 +59,7 @@ from credit.window_check import (
     CheckResult,
     breached_commitments,
     prepare_check,
-    record_check,
+    record_checks,
 )
 
 STATUSES = ("ok", "invalid", "checksum", "unknown", "duplicate")
@@ -437,23 +436,21 @@ def run_batch(
         rows=rows,
         stale_warning=warning,
     )
+    summary = {
+        "user": operator.user,
+        "device": operator.device,
+        "action": "batch_check",
+        "query": path.name,
+        "detail": {
+            "matter": matter.code,
+            "rows": total,
+            "checked": len(results),
+            "statuses": batch.status_counts(),
+            "verdicts": batch.verdict_counts(),
+        },
+    }
     with store.write_work() as conn:
-        for result in results:
-            record_check(conn, operator, result)
-        audit.append(
-            conn,
-            user=operator.user,
-            device=operator.device,
-            action="batch_check",
-            query=path.name,
-            detail={
-                "matter": matter.code,
-                "rows": total,
-                "checked": len(results),
-                "statuses": batch.status_counts(),
-                "verdicts": batch.verdict_counts(),
-            },
-        )
+        record_checks(conn, operator, results, extra_audit=[summary])
     if progress is not None:
         progress(total, total)
     return batch
