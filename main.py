@@ -9,14 +9,21 @@ import sys
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
     from credit.cli import COMMANDS
 
-    if any(arg in COMMANDS for arg in argv) or argv[:1] in (["-h"], ["--help"]):
+    # The first word that is not an option (or an option's value) picks the CLI command.
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--data-dir")
+    options.add_argument("--demo")
+    options.add_argument("--json", action="store_true")
+    _, words = options.parse_known_args(argv)
+    if (words and words[0] in COMMANDS) or argv[:1] in (["-h"], ["--help"]):
         from credit.cli import main as cli_main
 
         return cli_main(argv)
 
-    import argparse
     from pathlib import Path
 
     from credit.paths import default_data_dir

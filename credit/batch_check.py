@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from credit.commitments import BREACHED
 from credit.domain import uscc as uscc_rules
 from credit.domain.catalogs import UnknownMatter, load_catalog
 from credit.domain.check import VERDICT_LABELS, VERDICTS
@@ -50,17 +51,15 @@ from credit.reports.styles import (
     styles,
 )
 from credit.reports.text import NONE, local_time, markup, stamp
-from credit.store import audit
 from credit.store.db import Store
 from credit.store.loader import get_info
 from credit.store.tables import commitment
 from credit.window_check import (
-    BREACHED,
     CheckError,
     CheckResult,
     breached_commitments,
     prepare_check,
-    record_check,
+    record_checks,
 )
 
 STATUSES = ("ok", "invalid", "checksum", "unknown", "duplicate")
@@ -138,6 +137,16 @@ class BatchRow:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def explanation(self) -> str:
+        """Why the row reads as it does, in one line: the reasons that fired, or why it was flagged."""
+        if self.status == "ok":
+            why = "；".join(self.reasons or ["未发现限制办理的记录"])
+            return why + (f"（{self.reason}）" if self.reason else "")
+        if self.status == "duplicate":
+            return self.reason
+        return f"{self.status_label}：{self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -427,23 +436,21 @@ def run_batch(
         rows=rows,
         stale_warning=warning,
     )
+    summary = {
+        "user": operator.user,
+        "device": operator.device,
+        "action": "batch_check",
+        "query": path.name,
+        "detail": {
+            "matter": matter.code,
+            "rows": total,
+            "checked": len(results),
+            "statuses": batch.status_counts(),
+            "verdicts": batch.verdict_counts(),
+        },
+    }
     with store.write_work() as conn:
-        for result in results:
-            record_check(conn, operator, result)
-        audit.append(
-            conn,
-            user=operator.user,
-            device=operator.device,
-            action="batch_check",
-            query=path.name,
-            detail={
-                "matter": matter.code,
-                "rows": total,
-                "checked": len(results),
-                "statuses": batch.status_counts(),
-                "verdicts": batch.verdict_counts(),
-            },
-        )
+        record_checks(conn, operator, results, extra_audit=[summary])
     if progress is not None:
         progress(total, total)
     return batch
@@ -652,12 +659,7 @@ def _rows_table(rows: list[BatchRow]) -> Table:
         else:
             word = "未核查"
             style.append(("TEXTCOLOR", (3, i), (3, i), MUTED))
-        if r.status == "ok":
-            why = "；".join(r.reasons or ["未发现限制办理的记录"]) + (f"（{r.reason}）" if r.reason else "")
-        elif r.status == "duplicate":
-            why = r.reason
-        else:
-            why = f"{r.status_label}：{r.reason}"
+        why = r.explanation
         data.append(
             [
                 str(r.row),

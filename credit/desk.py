@@ -75,6 +75,10 @@ class Desk:
     def profile(self, code: str, *, query: str | None = None, record: bool = True) -> Profile | None:
         with self.store.cache.connect() as conn:
             prof = load_profile(conn, code)
+        if prof is not None:
+            from credit.commitments import add_to_profile
+
+            add_to_profile(self.store, prof)  # commitments registered here, marked 本机登记
         if record:
             self._audit("open_profile", query=query, uscc=code, detail={"found": prof is not None})
         return prof

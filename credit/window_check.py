@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.commitments import BREACHED, committed_by, fill_profile
 from credit.domain import uscc as uscc_rules
 from credit.domain.check import VERDICT_LABELS, CheckOutcome, evaluate
 from credit.operator import STALE_AFTER_DAYS, Operator
@@ -38,9 +40,6 @@ class CheckError(Exception):
         super().__init__(reason)
         self.reason = reason
 
-
-#: 履行状态 values that make a commitment a breach (a false commitment, 虚假承诺).
-BREACHED = ("部分履行", "全部未履行")
 
 
 class ChecksumOverrideNeeded(CheckError):
@@ -138,8 +137,13 @@ def prepare_check(
     moment: datetime,
     as_of: str | None,
     with_profile: bool = True,
+    local_commitments: list[dict[str, Any]] | None = None,
 ) -> CheckResult:
-    """Evaluate one check and build its report data, without recording anything."""
+    """Evaluate one check and build its report data, without recording anything.
+
+    ``local_commitments`` (the entity's commitments registered here) fill the report's
+    信用承诺信息, which the cache alone does not know.
+    """
     today = moment.date()
     data = load_check_input(cache, parsed.code, breached)
     if data is None:
@@ -147,6 +151,8 @@ def prepare_check(
             f"本地数据中没有代码为 {parsed.code} 的主体，无法核查。请同步后重试，或到信用平台在线查询。"
         )
     profile = load_profile(cache, parsed.code, today) if with_profile else None
+    if profile is not None and local_commitments:
+        fill_profile(profile, local_commitments)
     outcome = evaluate(matter_code, data, today)
     warning = stale_warning(as_of, today, operator.stale_after_days)
     check_id = str(uuid.uuid4())
@@ -189,45 +195,59 @@ def record_check(
 
     ``override`` is (checksum warnings, reason) when the code failed its check characters.
     """
-    outcome, moment = result.outcome, result.report.issued_at
-    row = {
-        "id": result.id,
-        "operator": operator.user,
-        "unit": operator.unit,
-        "device": operator.device,
-        "created_utc": moment.astimezone(UTC).isoformat(timespec="seconds"),
-        "created_local": moment.isoformat(timespec="seconds"),
-        "uscc": outcome.uscc,
-        "entity_name": outcome.name,
-        "matter_code": outcome.matter_code,
-        "matter_name": outcome.matter_name,
-        "verdict": outcome.verdict,
-        "fired": json.dumps([f.to_dict() for f in outcome.fired], ensure_ascii=False, sort_keys=True),
-        "cache_as_of": None if result.report.as_of == "未知" else result.report.as_of,
-        "checksum_override": override[1] if override else None,
-        "education_given": int(education_given),
-        "verification_code": result.verification_code,
-    }
-    work.execute(check_record.insert().values(**row))
-    content = content_for_verification(result.report)
-    outbox.enqueue(work, "check_record", result.id, {**row, "report_content": content})
-    if override:
-        audit.append(
-            work,
-            user=operator.user,
-            device=operator.device,
-            action="uscc_override",
-            uscc=outcome.uscc,
-            detail={"warnings": override[0], "reason": override[1]},
-        )
-    audit.append(
-        work,
-        user=operator.user,
-        device=operator.device,
-        action="window_check",
-        uscc=outcome.uscc,
-        detail={"check_id": result.id, "matter": outcome.matter_code, "verdict": outcome.verdict},
-    )
+    record_checks(work, operator, [result], override=override, education_given=education_given)
+
+
+def record_checks(
+    work: sa.Connection,
+    operator: Operator,
+    results: list[CheckResult],
+    *,
+    override: tuple[list[str], str] | None = None,
+    education_given: bool = False,
+    extra_audit: Sequence[dict[str, Any]] = (),
+) -> None:
+    """:func:`record_check` for many results at once (a batch): three statements in all.
+
+    ``extra_audit`` rows (same keys as :func:`credit.store.audit.append_many` takes) follow the
+    checks' own audit rows, e.g. the batch's summary row.
+    """
+    who = {"user": operator.user, "device": operator.device}
+    records: list[dict[str, Any]] = []
+    queued: list[tuple[str, str, dict[str, Any]]] = []
+    entries: list[dict[str, Any]] = []
+    for result in results:
+        outcome, moment = result.outcome, result.report.issued_at
+        row = {
+            "id": result.id,
+            "operator": operator.user,
+            "unit": operator.unit,
+            "device": operator.device,
+            "created_utc": moment.astimezone(UTC).isoformat(timespec="seconds"),
+            "created_local": moment.isoformat(timespec="seconds"),
+            "uscc": outcome.uscc,
+            "entity_name": outcome.name,
+            "matter_code": outcome.matter_code,
+            "matter_name": outcome.matter_name,
+            "verdict": outcome.verdict,
+            "fired": json.dumps([f.to_dict() for f in outcome.fired], ensure_ascii=False, sort_keys=True),
+            "cache_as_of": None if result.report.as_of == "未知" else result.report.as_of,
+            "checksum_override": override[1] if override else None,
+            "education_given": int(education_given),
+            "verification_code": result.verification_code,
+        }
+        records.append(row)
+        content = content_for_verification(result.report)
+        queued.append(("check_record", result.id, {**row, "report_content": content}))
+        if override:
+            detail = {"warnings": override[0], "reason": override[1]}
+            entries.append({**who, "action": "uscc_override", "uscc": outcome.uscc, "detail": detail})
+        detail = {"check_id": result.id, "matter": outcome.matter_code, "verdict": outcome.verdict}
+        entries.append({**who, "action": "window_check", "uscc": outcome.uscc, "detail": detail})
+    if records:
+        work.execute(check_record.insert(), records)
+    outbox.enqueue_many(work, queued)
+    audit.append_many(work, [*entries, *extra_audit])
 
 
 def run_check(
@@ -245,10 +265,18 @@ def run_check(
     moment = (now or datetime.now(UTC)).astimezone()
     with store.work.connect() as work:
         breached = breached_commitments(work, parsed.code)
+        local = committed_by(work, parsed.code)
     with store.cache.connect() as cache:
         as_of = get_info(cache).get("as_of")
         result = prepare_check(
-            cache, operator, parsed, matter_code, breached=breached, moment=moment, as_of=as_of
+            cache,
+            operator,
+            parsed,
+            matter_code,
+            breached=breached,
+            moment=moment,
+            as_of=as_of,
+            local_commitments=local,
         )
     override = (parsed.warnings, override_reason or "") if not parsed.valid else None
     with store.write_work() as work:

@@ -44,6 +44,7 @@ def elapsed_ms() -> float:
 
 def run(data_dir: Path, demo_entities: int | None = None) -> int:
     """Open the GUI on ``data_dir``; returns the process exit code."""
+    data_dir = data_dir.resolve()  # file links (reports, folders) need an absolute path
     setup_logging(data_dir)
     if demo_entities:
         from credit.operator import Operator

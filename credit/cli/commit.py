@@ -1,4 +1,4 @@
-"""信用承诺 at the command line: register, fulfil, due."""
+"""信用承诺 at the command line: register, fulfil, due, find."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ COMMANDS = ("commit",)
 
 
 def cmd_commit(args: argparse.Namespace) -> int:
-    """信用承诺: ``register``, ``fulfil`` (履行状态, with a base version), ``due`` (容缺受理 deadlines)."""
+    """信用承诺: ``register``, ``fulfil`` (履行状态, with a base version), ``due`` (容缺受理 deadlines),
+    ``find`` (by code, committer code or name)."""
     from datetime import date
 
     from credit import commitments as cm
@@ -101,6 +102,15 @@ def cmd_commit(args: argparse.Namespace) -> int:
                 text += "\n该违诺记录将在此后的信用核查中比对。"
             emit(args, row, text)
             return EXIT_OK
+        if args.commit_cmd == "find":
+            rows = cm.search(desk.store, args.query or "", args.limit)
+            lines = [
+                f"{r['code']}  {r['committer_name']}（{r['committer_code']}）  {r['commitment_type']}  "
+                f"{r['made_on']}  {cm.status_text(r)}"
+                for r in rows
+            ]
+            emit(args, rows, "\n".join(lines) or f"没有找到与“{args.query}”相符的信用承诺。")
+            return EXIT_OK
         unit = args.unit or desk.operator.unit
         if not unit:
             raise CliError("请用 --unit 指定受理单位（或在 operator.json 中设置本单位）。")
@@ -125,6 +135,7 @@ def cmd_commit(args: argparse.Namespace) -> int:
                 f"  待补材料：{'、'.join(r['missing_materials'])}"
             )
     text = "\n".join(lines) or f"{unit}没有即将到期或已逾期的容缺受理承诺。"
+    text += "".join(f"\n提示：{note}" for note in lists["notes"])
     emit(args, {"unit": unit, "today": today.isoformat(), **lists}, text)
     return EXIT_OK
 
@@ -176,6 +187,12 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     c.add_argument(
         "--base-version", type=int, metavar="N", help="所依据的记录版本（默认当前版本；他人已修改时拒绝）"
     )
+    c.set_defaults(func=cmd_commit)
+    c = commit_sub.add_parser("find", parents=[common], help="按承诺编码、承诺人代码或名称查找信用承诺")
+    c.add_argument(
+        "query", nargs="?", default="", metavar="查询", help="编码或代码的开头，或名称的一部分；留空列出最近"
+    )
+    c.add_argument("--limit", type=int, default=50, metavar="N", help="最多列出 N 条（默认 50）")
     c.set_defaults(func=cmd_commit)
     c = commit_sub.add_parser("due", parents=[common], help="列出即将到期和已逾期的容缺受理承诺")
     c.add_argument("--unit", metavar="受理单位", help="受理单位（默认：本机设置的单位）")

@@ -30,7 +30,8 @@ class NoCalendarData(Exception):
         self.year = year
         self.reason = reason or (
             f"{year}年的法定节假日和调休安排尚未录入（国务院通常在每年11月前后公布）。"
-            "请在“节假日设置”中补录该年安排后再计算期限，系统不会自行推测。"
+            "请由管理员在本地节假日表（resources/catalogs/holidays_local.json）中补录该年安排后再计算期限，"
+            "系统不会自行推测。"
         )
         super().__init__(self.reason)
 
@@ -130,7 +131,8 @@ def is_working_day(day: date, calendar: LocalCalendar | None = None) -> bool:
             raise NoCalendarData(
                 day.year,
                 f"{day.year}年早于内置节假日数据的起始年份（{_FIRST_BUILTIN_YEAR}年）。"
-                "如需计算，请在“节假日设置”中补录该年安排，系统不会自行推测。",
+                "如需计算，请由管理员在本地节假日表（resources/catalogs/holidays_local.json）中补录该年安排，"
+                "系统不会自行推测。",
             )
         raise NoCalendarData(day.year)
     return _builtin_is_workday(day)

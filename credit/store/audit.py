@@ -50,25 +50,41 @@ def append(
     detail: dict[str, Any] | None = None,
 ) -> int:
     """Add one row inside the caller's (write) transaction; returns its sequence number."""
+    entry = {"user": user, "device": device, "action": action, "query": query, "uscc": uscc, "detail": detail}
+    return append_many(conn, [entry])
+
+
+def append_many(conn: sa.Connection, entries: list[dict[str, Any]]) -> int:
+    """Add rows (dicts of user, device, action and optional query, uscc, detail) in one statement,
+    chained in memory: a batch of 10,000 checks must not cost 10,000 round trips. Returns the
+    sequence number of the last row."""
     last = conn.execute(
         sa.select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
     ).first()
-    seq, prev = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
     now = datetime.now(UTC)
-    fields: dict[str, Any] = {
-        "seq": seq,
-        "ts_utc": now.isoformat(timespec="milliseconds"),
-        "ts_local": now.astimezone().isoformat(timespec="seconds"),
-        "user": user,
-        "device": device,
-        "action": action,
-        "query": query,
-        "uscc": uscc,
-        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
-    }
-    digest = row_hash(prev, fields)
-    conn.execute(audit_log.insert().values(**fields, prev_hash=prev, hash=digest))
-    conn.info[HEAD_KEY] = (seq, digest)
+    ts_utc, ts_local = now.isoformat(timespec="milliseconds"), now.astimezone().isoformat(timespec="seconds")
+    rows: list[dict[str, Any]] = []
+    for entry in entries:
+        seq += 1
+        detail = entry.get("detail")
+        fields: dict[str, Any] = {
+            "seq": seq,
+            "ts_utc": ts_utc,
+            "ts_local": ts_local,
+            "user": entry["user"],
+            "device": entry["device"],
+            "action": entry["action"],
+            "query": entry.get("query"),
+            "uscc": entry.get("uscc"),
+            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True) if detail else None,
+        }
+        digest = row_hash(prev, fields)
+        rows.append({**fields, "prev_hash": prev, "hash": digest})
+        prev = digest
+    if rows:
+        conn.execute(audit_log.insert(), rows)
+        conn.info[HEAD_KEY] = (seq, prev)
     return seq
 
 

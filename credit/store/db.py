@@ -32,6 +32,7 @@ class WrongKey(KeyProblem):
 def connect_raw(path: Path, key: DbKey) -> Any:
     """A DB-API connection to an encrypted file, keyed and tuned; fails fast on a wrong key."""
     conn = sqlcipher.connect(str(path), check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported once, in Chinese
     conn.execute(f"PRAGMA key = {key.pragma_value}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

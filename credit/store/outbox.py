@@ -16,19 +16,29 @@ import sqlalchemy as sa
 from credit.store.tables import outbox
 
 
+def _row(kind: str, record_id: str, payload: dict[str, Any], created_utc: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "record_id": record_id,
+        "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+        "created_utc": created_utc,
+    }
+
+
 def enqueue(conn: sa.Connection, kind: str, record_id: str, payload: dict[str, Any]) -> int:
     """Queue ``payload`` inside the caller's write transaction; returns the outbox seq."""
-    result = conn.execute(
-        outbox.insert().values(
-            kind=kind,
-            record_id=record_id,
-            payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
-            created_utc=datetime.now(UTC).isoformat(timespec="milliseconds"),
-        )
-    )
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    result = conn.execute(outbox.insert().values(**_row(kind, record_id, payload, now)))
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def enqueue_many(conn: sa.Connection, items: list[tuple[str, str, dict[str, Any]]]) -> None:
+    """Queue (kind, record_id, payload) items in one statement, in order."""
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")
+    if items:
+        conn.execute(outbox.insert(), [_row(kind, rid, payload, now) for kind, rid, payload in items])
 
 
 def pending_count(conn: sa.Connection) -> int:

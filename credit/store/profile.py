@@ -126,7 +126,13 @@ JUDICIAL: list[Field] = [
     ("status", "状态"),
     ("subject", "涉及对象"),
 ]
-COMMITMENT: list[Field] = [("code", "承诺编码"), ("type", "承诺类型"), ("status", "履行状态")]
+COMMITMENT: list[Field] = [
+    ("code", "承诺编码"),
+    ("type", "承诺类型"),
+    ("reason", "承诺事由"),
+    ("status", "履行状态"),
+    ("source", "来源"),
+]
 
 GRADE_MEANING = {"A": "信用风险低", "B": "信用风险一般", "C": "信用风险较高", "D": "信用风险高"}
 

@@ -6,7 +6,8 @@ A query is classified once and sent down the one path that answers it fast:
 * digits and letters with a digit → USCC prefix on ``(active, uscc)``;
 * letters only → pinyin-initials prefix on ``(active, pinyin)``, plus name substrings;
 * anything else → name substring: the trigram index for 3+ characters, the one-token-per-
-  character index (as a phrase) for 1–2 characters.
+  character index (as a phrase) for 1–2 characters; several words separated by spaces
+  (常州 新北) must each occur in the name, in any order.
 
 Living entities rank above deregistered ones; within them exact and prefix matches of the
 name come first, then shorter names.
@@ -28,6 +29,9 @@ from credit.store.tables import list_entry
 
 #: How many candidates a name query takes from the index before ranking them.
 OVERFETCH = 200
+#: Where the one-character index cannot decide alone (punctuation, several words), this many of
+#: its candidates are checked against the name at most: a bounded scan, never the whole table.
+SCAN_LIMIT = 20_000
 
 
 _CODEISH = re.compile(r"[0-9A-Za-z]+")
@@ -91,14 +95,19 @@ def search(conn: sa.Connection, query: str, limit: int = 50) -> SearchResult:
             result.notes.append(f"本地数据中没有代码为 {term} 的主体。")
     elif kind == "uscc_prefix":
         result.hits = _in_order(conn, _prefix(conn, "uscc", term, limit))
+        if not result.hits and len(term) >= uscc_mod.LENGTH:
+            result.notes.extend(_code_notes(term, kind))  # e.g. a letter O typed for the digit 0
     elif kind == "pinyin":
         ids = _prefix(conn, "pinyin", term, limit)
         if len(ids) < limit and len(term) >= 3:
             seen = set(ids)
-            ids += [i for i in _name_ids(conn, term, limit) if i not in seen]
+            ids += [i for i in _name_ids(conn, term, limit)[0] if i not in seen]
         result.hits = _in_order(conn, ids[:limit])
     elif kind == "name":
-        result.hits = _in_order(conn, _name_ids(conn, term, limit))
+        ids, bounded = _name_ids(conn, term, limit)
+        result.hits = _in_order(conn, ids)
+        if bounded and len(result.hits) < limit:
+            result.notes.append("查询较短且含标点或空格，只在部分候选中查找；输入更完整的名称可查得更全。")
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
 
@@ -141,27 +150,44 @@ _TRI = (
     "SELECT e.id, e.active, e.name_norm FROM entity_tri JOIN entity e ON e.id = entity_tri.rowid "
     "WHERE entity_tri MATCH :phrase"
 )
-# The unicode61 tokenizer drops punctuation on both sides, so the phrase for "司(" is just
-# "司", and "A B" also matches "A(B": keep only names that really contain the query (spaces
-# ignored, as the phrase ignores them).
+# One phrase per word over the one-token-per-character index. The unicode61 tokenizer drops
+# punctuation on both sides, so the phrase for "司(" is just "司", and "A B" also matches "A(B":
+# keep only names that really contain each word (spaces ignored, as the phrase ignores them).
+# For a plain query almost every candidate passes that check; where the query itself holds
+# punctuation or several words, most may not, so only SCAN_LIMIT candidates are checked.
 _UNI = (
-    "SELECT e.id, e.active, e.name_norm FROM entity_uni JOIN entity e ON e.id = entity_uni.rowid "
-    "WHERE entity_uni MATCH :phrase AND instr(lower(replace(e.name_norm, ' ', '')), :needle) > 0"
+    "SELECT e.id, e.active, e.name_norm FROM "
+    "(SELECT rowid FROM entity_uni WHERE entity_uni MATCH :phrase {scan}) c "
+    "JOIN entity e ON e.id = c.rowid WHERE {needles}"
 )
+_UNI_COUNT = "SELECT count(*) FROM (SELECT rowid FROM entity_uni WHERE entity_uni MATCH :phrase LIMIT :scan)"
 
 
-def _name_ids(conn: sa.Connection, term: str, limit: int) -> list[int]:
-    compact = term.replace(" ", "")
+def _name_ids(conn: sa.Connection, term: str, limit: int) -> tuple[list[int], bool]:
+    """Candidate ids for a name query, ranked; and whether a bounded scan may have missed some."""
+    words = term.split()
     params: dict[str, object] = {"term": term, "lower": term.lower(), "limit": limit}
-    if len(compact) >= 3:
+    bounded = False
+    if len(words) == 1 and len(term) >= 3:
         match, params["phrase"] = _TRI, fts_phrase(term)
     else:
-        chars = spaced_chars(compact)
-        if not any(ch.isalnum() for ch in chars):
-            return []  # punctuation alone: the tokenizer drops it, nothing can match
-        match, params["phrase"], params["needle"] = _UNI, fts_phrase(chars), compact.lower()
+        # a word of punctuation alone tokenizes to nothing: it is only checked in the name
+        phrases = [spaced_chars(w) for w in words if any(ch.isalnum() for ch in w)]
+        if not phrases:
+            return [], False  # punctuation alone: the tokenizer drops it, nothing can match
+        params["phrase"] = " AND ".join(fts_phrase(p) for p in phrases)
+        needles = []
+        for n, word in enumerate(words):
+            params[f"n{n}"] = word.lower()
+            needles.append(f"instr(lower(replace(e.name_norm, ' ', '')), :n{n}) > 0")
+        bounded = len(words) > 1 or not all(ch.isalnum() for ch in term)
+        params["scan"] = SCAN_LIMIT
+        match = _UNI.format(scan="LIMIT :scan" if bounded else "", needles=" AND ".join(needles))
     sql = _RANKED.format(match=match, overfetch=OVERFETCH)
-    return [r[0] for r in conn.execute(sa.text(sql), params)]
+    ids = [r[0] for r in conn.execute(sa.text(sql), params)]
+    if bounded and len(ids) < limit:  # did the scan stop at its bound, or see every candidate?
+        bounded = conn.execute(sa.text(_UNI_COUNT), params).scalar_one() >= SCAN_LIMIT
+    return ids, bounded and len(ids) < limit
 
 
 _DETAILS = (

@@ -15,8 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,8 @@ from desktop import settings
 from desktop.errors import show_error
 from desktop.formatting import stamp
 from desktop.ops import RunnerLike, Task
+from desktop.views.batch_view import BatchCheckView
+from desktop.views.saved_file import link_label, open_file, saved_html
 from desktop.views.verdict_widget import VerdictBanner, verdict_colours, verdict_word
 
 if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that opens the store
@@ -169,10 +172,22 @@ class CheckView(QWidget):
         inner.setSpacing(10)
         inner.addWidget(self.form)
         inner.addWidget(self.result_area, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 6)
-        layout.addWidget(column, 1)
-        layout.addStretch(0)
+        self.single = QWidget()
+        self.single.setObjectName("singleCheck")
+        single = QHBoxLayout(self.single)
+        single.setContentsMargins(12, 12, 12, 6)
+        single.addWidget(column, 1)
+        single.addStretch(0)
+        self.batch = BatchCheckView(runner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("checkTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.single, self.tr("单户核查"))
+        self.tabs.addTab(self.batch, self.tr("批量核查"))
+        self.tabs.currentChanged.connect(lambda index: self.focus_field())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.tabs)
         self._show_hint()
         if desk is not None:
             self.set_desk(desk)
@@ -280,14 +295,8 @@ class CheckView(QWidget):
         print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         print_shortcut.activated.connect(self.save_report)
-        self.report_status = QLabel()
+        self.report_status = link_label(QLabel())
         self.report_status.setObjectName("reportStatus")
-        self.report_status.setWordWrap(True)
-        self.report_status.setTextFormat(Qt.TextFormat.RichText)
-        self.report_status.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.report_status.linkActivated.connect(self._open_link)
 
         report_row = QHBoxLayout()
         report_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -321,11 +330,13 @@ class CheckView(QWidget):
 
     def set_desk(self, desk: Desk | None) -> None:
         self.desk = desk
+        self.batch.set_desk(desk)
         if desk is not None and not self.matters:
             self.runner.run(lambda task: _load_matters(), on_done=self.set_matters)
 
     def set_matters(self, matters: dict[str, Matter]) -> None:
         self.matters = dict(matters)
+        self.batch.set_matters(self.matters)
         last = last_matter()
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
@@ -365,6 +376,10 @@ class CheckView(QWidget):
         self.focus_field()
 
     def focus_field(self) -> None:
+        """The keyboard goes to the code field (single check) or the start button (batch)."""
+        if self.tabs.currentWidget() is self.batch:
+            self.batch.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.code_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.code_field.selectAll()
 
@@ -537,23 +552,22 @@ class CheckView(QWidget):
         path = report_path(desk.store.data_dir, result.outcome.uscc, datetime.now())
         self.print_button.setEnabled(False)
         self.report_status.setText(escape(self.tr("正在生成报告…")))
-        self._report_task = self.runner.run(
+        task = self.runner.run(
             lambda task: write_report(result, path),
             on_done=self._report_written,
             on_error=self._report_failed,
         )
+        if not task.finished:  # an immediate runner has already delivered the outcome
+            self._report_task = task
+            self.print_button.setEnabled(False)
 
     def _report_written(self, path: Path) -> None:
         self._report_task = None
         self.print_button.setEnabled(True)
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        folder = QUrl.fromLocalFile(str(path.parent)).toString()
         saved = self.tr("报告已保存到 {0}").format(str(path))
-        if not opened:
+        if not open_file(path):
             saved += self.tr("。未能打开 PDF 查看器，请在文件夹中打开报告后打印")
-        self.report_status.setText(
-            f'{escape(saved)}　<a href="{escape(folder, quote=True)}">{escape(self.tr("打开文件夹"))}</a>'
-        )
+        self.report_status.setText(saved_html(saved, path))
         self.reportSaved.emit(str(path))
 
     def _report_failed(self, exc: BaseException) -> None:
@@ -561,9 +575,6 @@ class CheckView(QWidget):
         self.print_button.setEnabled(True)
         self.report_status.setText(escape(self.tr("报告未能生成。")))
         show_error(self.window(), exc)
-
-    def _open_link(self, link: str) -> None:
-        QDesktopServices.openUrl(QUrl(link))
 
     # -- dialogs --------------------------------------------------------------------------
 

@@ -153,6 +153,8 @@ def _section(s: Section, c: Colours) -> str:
     if not s.rows or not s.fields:
         none = QCoreApplication.translate("ProfileView", "暂无")
         out.append(f'<p style="color:{c.muted}">{none}</p>')
+    elif s.key == "commitments":
+        out.append(_commitments_table(s, c))
     elif len(s.fields) <= WIDE_LIMIT:
         out.append(_wide_table(s, c))
     else:
@@ -177,6 +179,35 @@ def _wide_table(s: Section, c: Colours) -> str:
         muted = _row_muted(row)
         cells = "".join(f"<td>{_grey(_text(row.get(key)), muted, c)}</td>" for key, _ in s.fields)
         body.append(f"<tr>{cells}</tr>")
+    return (
+        f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+        f"<tr>{head}</tr>{''.join(body)}</table>"
+    )
+
+
+#: Links in the 信用承诺 section: ``commitment:open/<code>`` and ``commitment:fulfil/<code>``.
+COMMITMENT_SCHEME = "commitment"
+
+
+def _commitments_table(s: Section, c: Colours) -> str:
+    """Commitments with their code as a link to open them, and, while open, one to record fulfilment."""
+    head = "".join(f"<th>{escape(label)}</th>" for _, label in s.fields)
+    body = []
+    for row in s.rows:
+        code = escape(str(row.get("code") or ""))
+        cells = []
+        for key, _ in s.fields:
+            value = _text(row.get(key))
+            if key == "code":
+                value = f'<a href="{COMMITMENT_SCHEME}:open/{code}">{value}</a>'
+            elif key == "status" and row.get("breached"):
+                value = f'<span style="color:{RED[0]}"><b>{value}</b></span>'
+            elif key == "status" and row.get("open"):
+                fulfil = escape(QCoreApplication.translate("ProfileView", "认定履行情况"))
+                value += f'&nbsp;&nbsp;<a href="{COMMITMENT_SCHEME}:fulfil/{code}">{fulfil}</a>'
+            style = ' style="white-space:nowrap"' if key == "code" else ""
+            cells.append(f"<td{style}>{value}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
         f"<tr>{head}</tr>{''.join(body)}</table>"

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.views.profile_html import Colours, render_message, render_profile
+from desktop.views.profile_html import COMMITMENT_SCHEME, Colours, render_message, render_profile
 
 if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that opens the store
     from credit.store.profile import Profile
 
 
 class ProfileView(QTextBrowser):
+    commitmentRequested = Signal(str, str)  # action ("open" / "fulfil"), commitment code
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setObjectName("profileView")
+        self.anchorClicked.connect(self._link)
         self.profile: Profile | None = None
         self._message: tuple[str, list[str]] | None = None
         self.show_welcome()
@@ -51,6 +54,12 @@ class ProfileView(QTextBrowser):
             self.setHtml(render_profile(self.profile, colours))
         elif self._message is not None:
             self.setHtml(render_message(*self._message, colours))
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == COMMITMENT_SCHEME:
+            action, _, code = url.path().partition("/")
+            if action in ("open", "fulfil") and code:
+                self.commitmentRequested.emit(action, code)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -1,8 +1,10 @@
 """Search as you type: the field, the note line and the results table, driven from the keyboard.
 
-A clerk types or scans and presses Enter without looking; so each keystroke schedules a search
-after a short pause, the newest query always wins, and Enter waits for the search of what is in
-the box before opening its best hit. A lookup is written to the audit log once the user settles
+A clerk types or scans and presses Enter without looking. A keystroke searches at once when no
+search is running; keystrokes that arrive while one runs are coalesced into a single search of
+the newest text when it returns (so results follow the typing with no deliberate pause, and a
+scanner's burst costs two searches, not eighteen). Enter waits for the search of what is in the
+box before opening its best hit. A lookup is written to the audit log once the user settles
 (opens a profile, or stops typing for a while), never per keystroke.
 """
 
@@ -31,7 +33,6 @@ if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that op
     from credit.desk import Desk
     from credit.store.search import SearchResult
 
-DEBOUNCE_MS = 60
 SETTLE_MS = 1500
 
 
@@ -40,8 +41,7 @@ class SearchPane(QWidget):
 
     ``resultsShown(query)`` is emitted right after the model has been updated *and* the results
     viewport repainted synchronously, so keystroke → ``resultsShown`` includes the paint.
-    ``searchStarted(query)`` is emitted when a search is handed to the runner (after the
-    debounce), for benchmarks that measure without the deliberate pause.
+    ``searchStarted(query)`` is emitted when a search is handed to the runner.
     """
 
     searchStarted = Signal(str)
@@ -55,7 +55,6 @@ class SearchPane(QWidget):
         desk: Desk | None = None,
         parent: QWidget | None = None,
         *,
-        debounce_ms: int = DEBOUNCE_MS,
         settle_ms: int = SETTLE_MS,
     ) -> None:
         super().__init__(parent)
@@ -82,8 +81,6 @@ class SearchPane(QWidget):
         layout.addWidget(self.notes)
         layout.addWidget(self.table, 1)
 
-        self.debounce = QTimer(self, singleShot=True, interval=debounce_ms)
-        self.debounce.timeout.connect(self.search_now)
         self.settle = QTimer(self, singleShot=True, interval=settle_ms)
         self.settle.timeout.connect(self.record_settled)
 
@@ -152,19 +149,21 @@ class SearchPane(QWidget):
         self.settle.stop()  # still typing: not settled on anything yet
         if not text.strip():
             self._cancel()
-            self.debounce.stop()
             self.result = None
             self.model.clear()
             self._show_hint()
             return
-        if looks_like_uscc(text):
-            self.search_now()  # a whole code: nothing to wait for
-        else:
-            self.debounce.start()
+        if self._inflight is None or looks_like_uscc(text):
+            self.search_now()  # idle, or a whole code: search at once
+        # else: the running search, when it returns, starts one for the newest text
+
+    def _follow_up(self) -> None:
+        """After a search returned: search the box's text if typing went on meanwhile."""
+        if self.field.text().strip() and not self._shown(self.field.text()):
+            self.search_now()
 
     def search_now(self) -> None:
         """Search what is in the box now, unless that search is already shown or running."""
-        self.debounce.stop()
         query = self.field.text()
         if self.desk is None or not query.strip():
             return
@@ -196,6 +195,7 @@ class SearchPane(QWidget):
         self._inflight = None
         self._open_when_ready = False
         show_error(self.window(), exc)
+        self._follow_up()
 
     def _on_result(self, seq: int, result: SearchResult) -> None:
         if seq != self._seq:
@@ -216,6 +216,7 @@ class SearchPane(QWidget):
             self.open_row(self._current_row())
         else:
             self.settle.start()
+        self._follow_up()
 
     def _show_notes(self, result: SearchResult) -> None:
         lines = list(result.notes)

@@ -33,6 +33,7 @@ from desktop import settings
 from desktop.formatting import status_text
 from desktop.ops import RunnerLike
 from desktop.views.check_view import CheckView
+from desktop.views.commitments_view import CommitmentsView
 from desktop.views.inspections.inspections_view import InspectionsView
 from desktop.views.profile_view import ProfileView
 from desktop.views.search_view import SearchPane
@@ -59,6 +60,14 @@ class MainWindow(QMainWindow):
         self.search.openRequested.connect(self.open_profile)
         self.check_view = CheckView(runner, ask_override=lambda code: self.ask_checksum_override(code))
         self.check_view.checked.connect(lambda result: self.refresh_status())
+        self.check_view.batch.finished.connect(lambda result: self.refresh_status())
+        self.check_view.batch.entityRequested.connect(self.show_entity)
+        self.commitments_view = CommitmentsView(
+            runner, ask_override=lambda code: self.ask_checksum_override(code)
+        )
+        self.commitments_view.entityRequested.connect(self.show_entity)
+        self.commitments_view.changed.connect(self._commitment_changed)
+        self.profile_view.commitmentRequested.connect(self._open_commitment)
         self.inspections_view = InspectionsView(runner)
         self.inspections_view.changed.connect(self.refresh_status)
         self.profileShown.connect(self._offer_to_check)
@@ -153,7 +162,7 @@ class MainWindow(QMainWindow):
         jobs: list[tuple[str, QWidget | None]] = [
             (self.tr("查询"), self.splitter),
             (self.tr("窗口核查"), self.check_view),
-            (self.tr("信用承诺"), None),
+            (self.tr("信用承诺"), self.commitments_view),
             (self.tr("检查任务"), self.inspections_view),
             (self.tr("同步"), None),
         ]
@@ -214,6 +223,7 @@ class MainWindow(QMainWindow):
         self.operator_info.setText(self.tr("{0} · 设备 {1}").format(who, op.device))
         self.search.set_desk(desk)
         self.check_view.set_desk(desk)
+        self.commitments_view.set_desk(desk)
         self.inspections_view.set_desk(desk)
         self.refresh_status()
 
@@ -235,8 +245,31 @@ class MainWindow(QMainWindow):
         profile = self.profile_view.profile
         if profile is not None and profile.uscc == uscc:
             self.check_view.set_open_entity(uscc, profile.name)
+            self.commitments_view.set_open_entity(uscc, profile.name)
         else:
             self.check_view.set_open_entity("")
+            self.commitments_view.set_open_entity("")
+
+    def _open_commitment(self, action: str, code: str) -> None:
+        """A commitment link in the profile: record its fulfilment, or show it on its page."""
+        if action == "fulfil":
+            self.commitments_view.record_fulfilment(code)
+        else:
+            self.nav.setCurrentRow(self.pages.indexOf(self.commitments_view))
+            self.commitments_view.open_commitment(code)
+
+    def _commitment_changed(self, row: dict[str, object]) -> None:
+        """A commitment was registered or determined: it waits to be sent, and the profile shows it."""
+        self.refresh_status()
+        desk, profile = self.desk, self.profile_view.profile
+        if desk is None or profile is None or profile.uscc != row.get("committer_code"):
+            return
+        uscc = profile.uscc
+        self._profile_seq += 1
+        self.runner.run(
+            lambda task: desk.profile(uscc, record=False),
+            on_done=partial(self._show_profile, self._profile_seq, uscc),
+        )
 
     def refresh_status(self) -> None:
         desk = self.desk
@@ -268,6 +301,11 @@ class MainWindow(QMainWindow):
         self._profile_seq += 1
         self.runner.run(load, on_done=partial(self._show_profile, self._profile_seq, uscc))
         self.search.field.selectAll()  # the next scan or typing replaces the query
+
+    def show_entity(self, uscc: str) -> None:
+        """Open an entity's profile in 查询 from another job (a batch row, a commitment)."""
+        self.nav.setCurrentRow(0)
+        self.open_profile(uscc)
 
     def ask_checksum_override(self, uscc: str) -> str | None:
         """A code failing its check characters is used only on purpose, with a reason."""

@@ -2,8 +2,9 @@
 
 One check with its PDF is what a clerk waits for at the window; the baseline is the same
 evaluation (cache read plus rules) with neither the record nor the report. The batch of 10,000
-codes is what a bidder list costs; its baseline is the bare ``load_check_input`` + ``evaluate``
-loop over the same codes, without parsing the file, recording or exporting.
+codes is what a bidder list costs, from the CSV read to the XLSX written (the budget's "CSV/XLSX
+in, XLSX out"); its baseline is the bare ``load_check_input`` + ``evaluate`` loop over the same
+codes, without parsing the file, recording or exporting.
 """
 
 from __future__ import annotations
@@ -102,14 +103,17 @@ def run(desk: Desk) -> bool:
             MATTER,
             progress=lambda d, t: marks.append(time.perf_counter()),
         )
+        recorded = time.perf_counter()
+        export_xlsx(result, tmpdir / "b.xlsx")
         batch_ms = (time.perf_counter() - started) * 1000
         evaluated_ms = (marks[-2] - started) * 1000 if len(marks) > 1 else batch_ms
+        recording_ms = (recorded - started) * 1000 - evaluated_ms
         bare_ms = timed(partial(_bare, desk, [c for c, _ in listing_rows]))
-        label = f"check: batch of {len(listing_rows):,} codes"
+        label = f"check: batch of {len(listing_rows):,} codes + XLSX"
         ok &= report(label, [batch_ms], BATCH_BUDGET_MS, bare_ms, "bare loop")
         print(
-            f"{'  of which evaluating, recording':<34} {evaluated_ms:7.0f} ms, "
-            f"{batch_ms - evaluated_ms:7.0f} ms ({len(result.checked):,} checks recorded)"
+            f"{'  of which evaluating, recording, XLSX':<34} {evaluated_ms:7.0f} ms, {recording_ms:7.0f} ms, "
+            f"{batch_ms - evaluated_ms - recording_ms:7.0f} ms ({len(result.checked):,} checks recorded)"
         )
         expected = len(BAD_CODES) + 2
         if len(result.flagged) != expected:

@@ -46,8 +46,9 @@ def cold_start(data_dir: Path) -> bool:
 
 
 def run(data_dir: Path) -> bool:
-    from tests.bench import bench_keystroke
+    from tests.bench import bench_batch_table, bench_keystroke
 
     ok = cold_start(data_dir)
     ok &= bench_keystroke.run(data_dir)
+    ok &= bench_batch_table.run()
     return ok

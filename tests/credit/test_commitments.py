@@ -24,6 +24,7 @@ from credit.store.keys import DbKey
 from credit.store.loader import bulk_insert_entities, set_info
 from credit.store.tables import audit_log, commitment, outbox
 from credit.window_check import breached_commitments, run_check
+from tests.credit.reports import pdftools
 
 GOOD = "91110000600037341L"  # division 110000
 OTHER = "91350200MA31E12PXF"
@@ -344,6 +345,19 @@ def test_breach_changes_later_checks(store: Store) -> None:
     assert other.outcome.verdict == "pass"
 
 
+def test_check_report_lists_the_commitments_registered_here(store: Store, tmp_path: Path) -> None:
+    row = cm.register(store, CLERK, **tolerant(made_on=D("2026-11-02")))
+    result = run_check(store, CLERK, GOOD, "HONOURS", now=NOW)
+    [section] = [s for s in result.report.sections if s.key == "commitments"]
+    assert [r["code"] for r in section.rows] == [row["code"]] and section.note is None
+    pdf = tmp_path / "report.pdf"
+    result.write_pdf(pdf)
+    text = pdftools.text(pdf)
+    assert row["code"] in text and "本地尚无" not in text
+    other = run_check(store, CLERK, OTHER, "HONOURS", now=NOW)  # nobody else's commitments
+    assert not next(s for s in other.report.sections if s.key == "commitments").rows
+
+
 # -- due and overdue -----------------------------------------------------------------------
 
 
@@ -375,7 +389,20 @@ def test_due_and_overdue(store: Store) -> None:
     assert [r["code"] for r in lists["due"]] == [due_today["code"], due_soon["code"]]
     assert [r["working_days_left"] for r in lists["due"]] == [0, 2]
     assert later["code"] not in [r["code"] for r in lists["due"]]
-    assert cm.due_and_overdue(store, "别的单位", D("2026-11-01")) == {"due": [], "overdue": []}
+    assert cm.due_and_overdue(store, "别的单位", D("2026-11-01")) == {"due": [], "overdue": [], "notes": []}
+
+
+def test_due_list_near_the_end_of_the_calendar_still_lists_what_it_can(store: Store) -> None:
+    """On 2026-12-30 the 3-working-day horizon reaches 2027, which has no holiday data yet."""
+    late = cm.register(store, CLERK, **tolerant(made_on=D("2026-12-21"), deadline_working_days=7))
+    assert late["deadline"] == "2026-12-30"  # 12-22 … 12-30: seven weekdays, no holiday
+    past = cm.register(store, CLERK, **tolerant(made_on=D("2026-12-01"), deadline_working_days=3))
+    lists = cm.due_and_overdue(store, UNIT, D("2026-12-30"))
+    assert [r["code"] for r in lists["overdue"]] == [past["code"]]
+    assert [r["code"] for r in lists["due"]] == [late["code"]]
+    assert lists["due"][0]["working_days_left"] == 0
+    [note] = lists["notes"]
+    assert "2026-12-31" in note and "2027年" in note and "人工核对" in note
 
 
 # -- the letter ----------------------------------------------------------------------------
@@ -494,6 +521,13 @@ def test_cli_register_fulfil_due(cli_dir: Path, capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "--data-dir", str(cli_dir), "commit", "due", "--unit", UNIT)
     assert code == 0 and "没有" in out
 
+    code, out, _ = run(capsys, "--data-dir", str(cli_dir), "commit", "find", "瑞丰精密")
+    assert code == 0 and "11000020250926000001" in out and "全部未履行（2026-11-22 认定）" in out
+    code, out, _ = run(capsys, "--data-dir", str(cli_dir), "--json", "commit", "find", "11000020250926")
+    assert [r["code"] for r in json.loads(out)] == ["11000020250926000001"]
+    code, out, _ = run(capsys, "--data-dir", str(cli_dir), "commit", "find", "没有这家")
+    assert code == 0 and "没有找到" in out
+
 
 def test_cli_register_json_and_failure(cli_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--data-dir", str(cli_dir), "--json", *REGISTER)
@@ -527,3 +561,130 @@ def test_for_committer_lists_newest_first(store: Store) -> None:
     newer = cm.register(store, CLERK, **base())
     cm.register(store, CLERK, **base(committer_code=OTHER))
     assert [r["code"] for r in cm.for_committer(store, GOOD)] == [newer["code"], older["code"]]
+
+
+# -- what forms need: field names, live deadlines and texts, search, the profile -----------
+
+
+@pytest.mark.parametrize(
+    ("over", "field"),
+    [
+        ({"committer_name": ""}, "committer_name"),
+        ({"committer_code": "9111"}, "committer_code"),
+        ({"committer_code": BAD_CHECK}, "committer_code"),
+        ({"committer_category": "自然人", "committer_code": "1101051949"}, "committer_code"),
+        ({"reason": " "}, "reason"),
+        ({"accepting_unit": ""}, "accepting_unit"),
+        ({"valid_until": D("2026-01-01")}, "valid_until"),
+        ({"commitment_type": "容缺受理型"}, "missing_materials"),
+        (
+            {"commitment_type": "容缺受理型", "missing_materials": ["健康证明"], "deadline_working_days": 0},
+            "deadline_working_days",
+        ),
+        (
+            {
+                "commitment_type": "容缺受理型",
+                "missing_materials": ["健康证明"],
+                "deadline_working_days": 10,
+                "made_on": D("2026-12-24"),
+            },
+            "deadline_working_days",
+        ),
+    ],
+)
+def test_register_errors_name_the_field(store: Store, over: dict[str, Any], field: str) -> None:
+    with pytest.raises(cm.CommitmentError) as info:
+        cm.register(store, CLERK, **base(**over))
+    assert info.value.field == field
+
+
+def test_fulfilment_errors_name_the_field(store: Store) -> None:
+    row = cm.register(store, CLERK, **base())
+    args: dict[str, Any] = {"determined_on": D("2026-11-25"), "determining_unit": UNIT, "base_version": 1}
+    with pytest.raises(cm.CommitmentError) as info:
+        cm.record_fulfilment(store, CLERK, row["code"], fulfilment="部分履行", **args)
+    assert info.value.field == "unmet_content"
+    with pytest.raises(cm.CommitmentError) as info:
+        cm.record_fulfilment(
+            store, CLERK, row["code"], fulfilment="全部履行", liability_pursued="约谈", **args
+        )
+    assert info.value.field == "liability_pursued"
+
+
+def test_tolerant_deadline_is_the_one_register_uses() -> None:
+    # 2026 Spring Festival (国办发明电〔2025〕7号): off 02-15 … 02-23, Saturdays 02-14 and 02-28 worked.
+    # From Thu 02-12, seven working days: 02-13, 02-14 (Sat), 02-24, 02-25, 02-26, 02-27, 02-28 (Sat).
+    assert cm.tolerant_deadline(D("2026-02-12"), 7) == D("2026-02-28")
+    with pytest.raises(cm.CommitmentError, match="2027年的法定节假日和调休安排尚未录入") as info:
+        cm.tolerant_deadline(D("2026-12-24"), 10)
+    assert info.value.field == "deadline_working_days"
+    with pytest.raises(cm.CommitmentError, match="至少为1个工作日"):
+        cm.tolerant_deadline(D("2026-02-12"), 0)
+
+
+def test_filled_template_is_what_register_writes(store: Store) -> None:
+    row = cm.register(store, CLERK, **tolerant(matter_code="FOOD_LICENCE"))
+    values = cm.template_values(
+        committer_name=row["committer_name"],
+        reason=row["reason"],
+        accepting_unit=row["accepting_unit"],
+        made_on=D(row["made_on"]),
+        missing_materials=row["missing_materials"],
+        deadline=D(row["deadline"]),
+        deadline_days=7,
+    )
+    assert cm.filled_template("容缺受理型", "FOOD_LICENCE", values) == (row["content"], row["liability"])
+    content, _ = cm.filled_template("容缺受理型", None, {"committer_name": "甲公司"})
+    assert "承诺人甲公司" in content and "{deadline}" in content  # values not given stay visible
+
+
+def test_search_by_code_committer_code_or_name(store: Store) -> None:
+    first = cm.register(store, CLERK, **base(made_on=D("2026-11-02")))
+    second = cm.register(store, CLERK, **base())
+    person = cm.register(
+        store,
+        CLERK,
+        **base(committer_name="王建国（个人）", committer_category="自然人", committer_code=PERSON_ID),
+    )
+    other = cm.register(store, CLERK, **base(committer_code=OTHER, committer_name="厦门海湾贸易有限公司"))
+
+    def codes(query: str) -> list[str]:
+        return [r["code"] for r in cm.search(store, query)]
+
+    assert codes(first["code"]) == [first["code"]]
+    assert codes(first["code"][:14]) == [first["code"]]  # division + day
+    assert codes(GOOD.lower()) == [second["code"], first["code"]]  # newest first
+    assert codes("瑞丰精密") == [second["code"], first["code"]]
+    assert codes("王建国(个人)") == [person["code"]]  # half-width brackets find full-width ones
+    assert codes("110105194912") == [person["code"]]
+    assert codes("海湾") == [other["code"]]
+    assert codes("%") == [] and codes("没有这家") == []
+    assert len(codes("")) == 4 and len(cm.search(store, "", limit=2)) == 2
+
+
+def test_profile_shows_local_commitments(store: Store) -> None:
+    desk = Desk(store, CLERK)
+    assert desk.profile(GOOD, record=False).sections[7].rows == []  # type: ignore[union-attr]
+    open_one = cm.register(store, CLERK, **tolerant())
+    broken = cm.register(store, CLERK, **base(made_on=D("2026-11-02")))
+    cm.record_fulfilment(
+        store,
+        CLERK,
+        broken["code"],
+        fulfilment="全部未履行",
+        determined_on=D("2026-11-20"),
+        determining_unit=UNIT,
+        base_version=1,
+    )
+    profile = desk.profile(GOOD, record=False)
+    assert profile is not None
+    section = next(s for s in profile.sections if s.key == "commitments")
+    assert [r["code"] for r in section.rows] == [open_one["code"], broken["code"]]
+    assert {r["source"] for r in section.rows} == {"本机登记"}
+    assert section.rows[0]["status"] == f"待认定 · 补齐期限 {open_one['deadline']}"
+    assert section.rows[0]["open"] and not section.rows[0]["breached"]
+    assert section.rows[1]["status"] == "全部未履行（2026-11-20 认定）"
+    assert not section.rows[1]["open"] and section.rows[1]["breached"]
+    assert section.note is None
+    other = desk.profile(OTHER, record=False)
+    assert other is not None and next(s for s in other.sections if s.key == "commitments").rows == []

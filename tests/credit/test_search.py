@@ -5,6 +5,7 @@ class; the oracle re-implements the documented semantics over the same rows in p
 
 * names (3+ characters after removing spaces): case-insensitive substring of the NFKC name;
 * names (1–2 characters): the same, with spaces ignored on both sides;
+* several words (spaces between): each word occurs in the name, spaces in the name ignored;
 * letters only: pinyin-initials prefix, plus name substrings from three letters on;
 * letters and digits with a digit: USCC prefix; an 18-character code: exact lookup.
 """
@@ -147,7 +148,13 @@ def oracle(query: str) -> set[str]:
         found |= {e.uscc for e in ENTS if e.pinyin.startswith(term)}
         if len(term) < 3:
             return found
-    if kind in ("pinyin", "name"):
+    words = term.split()
+    if kind == "name" and len(words) > 1:
+        if any(ch.isalnum() for ch in term):
+            found |= {
+                e.uscc for e in ENTS if all(w.lower() in e.name_norm.replace(" ", "").lower() for w in words)
+            }
+    elif kind in ("pinyin", "name"):
         compact = term.replace(" ", "")
         if len(compact) >= 3:
             found |= {e.uscc for e in ENTS if term.lower() in e.name_norm.lower()}
@@ -236,6 +243,8 @@ def test_classify_normalises_terms() -> None:
         # three and more: beginnings, middles, ends
         "常州新北", "瑞丰精密", "精密机械", "有限公司", "五金店", "分公司)", "新北村", "冰雪 大",
         "ABC", "abc信息", "贸易商行", "李*记", "“瑞丰”", "瑞丰”食品",
+        # several words, in any order, spaces in names ignored
+        "常州 新北", "新北 常州", "瑞丰 五金", "冰雪 大世界", "哈尔滨冰雪 大", "瑞丰 -", "新 (", "ABC 有限",
     ],
 )
 def test_name_queries_match_oracle(cache: sa.Connection, query: str) -> None:
@@ -392,6 +401,30 @@ def test_unknown_valid_code(cache: sa.Connection) -> None:
     result = search(cache, code)
     assert result.hits == []
     assert result.notes == [f"本地数据中没有代码为 {code} 的主体。"]
+
+
+def test_words_in_any_order_find_names_written_without_spaces(cache: sa.Connection) -> None:
+    found = set(names(search(cache, "常州 新北", limit=100)))
+    assert {"常州新北瑞丰精密机械有限公司", "常州市武进区新北路建材有限公司"} <= found
+    assert "苏州工业园区新北电子有限公司" not in found
+
+
+def test_bounded_scan_says_it_may_have_missed_some(
+    cache: sa.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from credit.store import search as search_mod
+
+    assert not search(cache, "店)").notes  # every candidate was checked: nothing to say
+    monkeypatch.setattr(search_mod, "SCAN_LIMIT", 2)  # fewer than the names holding 店
+    result = search(cache, "店)")
+    assert result.hits == [] and any("部分候选" in n for n in result.notes)
+
+
+def test_letter_o_for_zero_in_a_code_gets_the_reason(cache: sa.Connection) -> None:
+    typo = MAIN.uscc[:4] + "O" + MAIN.uscc[5:]  # O is not in the code alphabet
+    result = search(cache, typo)
+    assert result.hits == [] and result.notes
+    assert any("第5位“O”不是合法字符" in n for n in result.notes), result.notes
 
 
 def test_malformed_code_gets_a_reason(cache: sa.Connection) -> None:

@@ -56,7 +56,6 @@ def window(qtbot, gui_desk: Desk) -> MainWindow:  # type: ignore[no-untyped-def]
     """The main window on the sample store, every call run at once on the GUI thread."""
     win = MainWindow(ImmediateRunner(), gui_desk)
     qtbot.addWidget(win)
-    win.search.debounce.setInterval(0)
     win.show()
     qtbot.waitExposed(win)
     win.search.focus_field()

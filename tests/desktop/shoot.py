@@ -1,6 +1,6 @@
 """Screenshots for the docs, taken from the real start-up path (threaded runner, real store).
 
-Types the query key by key like a user (so debounce, search and repaint all happen), opens the
+Types the query key by key like a user (so search-as-you-type and repaint all happen), opens the
 best hit, then opens a second entity and scrolls to its penalties and lists::
 
     xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python -m tests.desktop.shoot \\
