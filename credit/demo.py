@@ -413,7 +413,9 @@ class _Generator:
         self.non_enterprises = [(_parsed(p["pattern"]), p) for p in names["private_non_enterprise"]]
 
         type_names = uscc_mod.category_catalog()
-        self.entity_type = {kind: type_names[a].categories[c] for kind, (a, c) in _KIND_CODES.items()}
+        self.entity_type = {
+            kind: type_names[a].categories[c] for kind, (a, c) in _KIND_CODES.items()
+        }
         srng = random.Random(_mix(seed, 2, 0))
         self.body_ma = _Bijection(uscc_mod.ALPHABET, 6, srng)
         self.body_digits = _Bijection("0123456789", 8, srng)
@@ -536,7 +538,9 @@ class _Generator:
         if person is None:
             age = 22 + int(rng.random() * 38)
             born_to = min(date(est_year - age, 12, 31).toordinal(), self.t - 18 * 366)
-            person = self.person(rng, self.person_division(rng, div.code), born_to - 365, born_to)
+            person = self.person(
+                rng, self.person_division(rng, div.code), born_to - 365, born_to
+            )
 
         named = self._name(rng, kind, region, person)
         section = named.section
@@ -590,7 +594,9 @@ class _Generator:
     def _code(self, rng: random.Random, k: int, kind: str, division: str, established: int) -> str:
         authority, category = _KIND_CODES[kind]
         if kind == "public_institution" or (
-            kind == "enterprise" and established < _NEW_CODES_SINCE and rng.random() < 0.85
+            kind == "enterprise"
+            and established < _NEW_CODES_SINCE
+            and rng.random() < 0.85
         ):
             body = self.body_digits(k)  # a pre-2015 organisation code kept in the new code
         elif kind == "private_non_enterprise":
@@ -792,25 +798,12 @@ class _Generator:
         goods = _choose(rng, tpl["goods"]) if tpl.get("goods") else ""
         month = date.fromordinal(day - 28)
         facts = tpl["facts"].format(
-            date=_cn_date(day),
-            month=f"{month.year}年{month.month}月",
-            goods=goods,
-            value=value,
+            date=_cn_date(day), month=f"{month.year}年{month.month}月", goods=goods, value=value,
             gain=int(gain * 10000) or value // 10,
         )
         self._add_penalty(
-            rng,
-            c,
-            out,
-            f"P{i + 1}",
-            tpl["unit"],
-            tpl["violation"],
-            facts,
-            tpl["basis"],
-            types,
-            fine,
-            gain or None,
-            day,
+            rng, c, out, f"P{i + 1}", tpl["unit"], tpl["violation"], facts, tpl["basis"], types,
+            fine, gain or None, day,
         )
 
     def _revocation(self, rng: random.Random, c: _EntityCtx, out: DemoEntity) -> None:
@@ -820,18 +813,8 @@ class _Generator:
             return
         facts = rev["facts"].format(date=_cn_date(max(c.established, day - 240)))
         self._add_penalty(
-            rng,
-            c,
-            out,
-            "R",
-            rev["unit"],
-            rev["violation"],
-            facts,
-            rev["basis"],
-            rev["type"],
-            None,
-            None,
-            day,
+            rng, c, out, "R", rev["unit"], rev["violation"], facts, rev["basis"], rev["type"],
+            None, None, day,
         )
 
     def _add_penalty(
@@ -937,17 +920,10 @@ class _Generator:
         unit, _ = self.unit(c.region, spec["unit"])
         out.list_entry.append(
             self._list_row(
-                c,
-                "A",
-                "abnormal",
-                spec["category"],
-                reason=reason,
-                basis=basis,
-                deciding_unit=unit,
+                c, "A", "abnormal", spec["category"],
+                reason=reason, basis=basis, deciding_unit=unit,
                 doc_no=self.doc_no(rng, c.region, spec["doc_no"], date.fromordinal(day).year),
-                listed_on=_iso(day),
-                removed_on=removed,
-                removal_reason=removal,
+                listed_on=_iso(day), removed_on=removed, removal_reason=removal,
             )
         )
 
@@ -1003,17 +979,10 @@ class _Generator:
         unit, _ = self.unit(c.region, spec["unit"])
         out.list_entry.append(
             self._list_row(
-                c,
-                "W",
-                "watch",
-                spec["category"],
-                reason=_choose(rng, spec["reasons"]),
-                basis=spec["basis"],
-                deciding_unit=unit,
+                c, "W", "watch", spec["category"],
+                reason=_choose(rng, spec["reasons"]), basis=spec["basis"], deciding_unit=unit,
                 doc_no=self.doc_no(rng, c.region, spec["doc_no"], date.fromordinal(day).year),
-                listed_on=_iso(day),
-                valid_until=_iso(until),
-                removed_on=removed,
+                listed_on=_iso(day), valid_until=_iso(until), removed_on=removed,
                 removal_reason=removal,
             )
         )
@@ -1061,14 +1030,8 @@ class _Generator:
             out.list_entry.append(row)
         amount = round(0.5 + rng.random() ** 3 * (30 if c.kind == "individual" else 300), 2)
         self._judicial_row(
-            c,
-            out,
-            "E",
-            "执行",
-            case_no,
-            values["deciding_unit"],
-            f"执行标的{amount}万元；{values['reason']}",
-            filed,
+            c, out, "E", "执行", case_no, values["deciding_unit"],
+            f"执行标的{amount}万元；{values['reason']}", filed,
             "执行中" if values["removed_on"] is None else "执行完毕",
         )
 
@@ -1081,39 +1044,18 @@ class _Generator:
         case_no = self._case_no(rng, c.region, date.fromordinal(day).year, "民初")
         court, _ = self.unit(c.region, "court")
         self._judicial_row(
-            c,
-            out,
-            "C",
-            "判决",
-            case_no,
-            court,
-            f"{cause}，涉案金额{amount}万元",
-            day,
+            c, out, "C", "判决", case_no, court, f"{cause}，涉案金额{amount}万元", day,
             self.judgment_status(rng),
         )
 
     def _judicial_row(
-        self,
-        c: _EntityCtx,
-        out: DemoEntity,
-        tag: str,
-        kind: str,
-        case_no: str,
-        court: str,
-        content: str,
-        filed: int,
-        status: str,
+        self, c: _EntityCtx, out: DemoEntity, tag: str, kind: str, case_no: str, court: str,
+        content: str, filed: int, status: str,
     ) -> None:
         row = dict.fromkeys(_JUDICIAL_COLS)
         row.update(
-            id=f"demo-{c.k:07d}-{tag}",
-            uscc=c.row["uscc"],
-            kind=kind,
-            case_no=case_no,
-            court=court,
-            content=content,
-            filed_on=_iso(filed),
-            status=status,
+            id=f"demo-{c.k:07d}-{tag}", uscc=c.row["uscc"], kind=kind, case_no=case_no,
+            court=court, content=content, filed_on=_iso(filed), status=status,
         )
         out.judicial.append(row)
 
@@ -1328,7 +1270,9 @@ def _local_batches(n: int, seed: int, today: date) -> Generator[Batch, None, Non
 
 
 def _pack(batch: Sequence[DemoEntity]) -> _Packed:
-    records = [[tuple(r.values()) for e in batch for r in getattr(e, table.name)] for table in _RECORD_TABLES]
+    records = [
+        [tuple(r.values()) for e in batch for r in getattr(e, table.name)] for table in _RECORD_TABLES
+    ]
     return [tuple(e.entity.values()) for e in batch], records
 
 
@@ -1353,7 +1297,9 @@ def _process_batches(n: int, seed: int, today: date) -> Generator[Batch, None, N
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     cmd = [sys.executable, "-m", "credit.demo", "produce", str(n), str(seed), today.isoformat()]
     with tempfile.TemporaryFile() as errors:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, env=env)
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, env=env
+        )
         assert proc.stdout is not None
         try:
             while True:

@@ -155,7 +155,8 @@ class USCCCheck:
             )
         if not self.check_ok:
             result.append(
-                f"第18位校验码应为“{self.expected_check}”，实际为“{self.code[17]}”。{_CONFIRM_HINT}"
+                f"第18位校验码应为“{self.expected_check}”，"
+                f"实际为“{self.code[17]}”。{_CONFIRM_HINT}"
             )
         return result
 
@@ -221,7 +222,9 @@ def normalize(text: str) -> str:
     # comparable.  Real input converges after one or two rounds.
     for _ in range(4):
         folded = unicodedata.normalize("NFKC", result)
-        stripped = "".join(ch for ch in folded if not ch.isspace() and ch not in _STRIP).upper()
+        stripped = "".join(
+            ch for ch in folded if not ch.isspace() and ch not in _STRIP
+        ).upper()
         if stripped == result:
             break
         result = stripped
@@ -250,7 +253,9 @@ def _check_char(first17: str) -> str:
 
 
 def _body_check_char(body8: str) -> str:
-    total = sum(_BODY_VALUES[ch] * w for ch, w in zip(body8, _BODY_WEIGHTS, strict=True))
+    total = sum(
+        _BODY_VALUES[ch] * w for ch, w in zip(body8, _BODY_WEIGHTS, strict=True)
+    )
     c = _BODY_MODULUS - total % _BODY_MODULUS
     if c == 10:
         return "X"
@@ -314,7 +319,8 @@ def _parts(code: str) -> USCCParts:
     if category_name is None:
         allowed = "、".join(info.categories)
         raise USCCFormatError(
-            f"机构类别代码“{category}”无效（登记管理部门“{authority}”（{info.name}）下应为{allowed}）",
+            f"机构类别代码“{category}”无效（登记管理部门“{authority}”"
+            f"（{info.name}）下应为{allowed}）",
             2,
         )
     division = code[2:8]
@@ -385,7 +391,9 @@ def looks_like_uscc(text: str) -> bool:
 # ASCII look-arounds because ``\b`` treats CJK characters as word characters.
 _TOKEN_RE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{18}(?![0-9A-Za-z])")
 # Labels after which a code may be written grouped with spaces or dashes.
-_LABEL_RE = re.compile(r"(?:统一社会信用代码|社会信用代码|信用代码|USCC)\s*[:：]?", re.IGNORECASE)
+_LABEL_RE = re.compile(
+    r"(?:统一社会信用代码|社会信用代码|信用代码|USCC)\s*[:：]?", re.IGNORECASE
+)
 _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 

@@ -189,7 +189,6 @@ audit_log = sa.Table(
     sa.Column("hash", Text, nullable=False),
 )
 
-
 #: Everything a user creates carries these: a client-made UUID (the idempotency key for sync)
 #: and who/when/where.
 def _provenance() -> tuple[sa.Column[str], ...]:
