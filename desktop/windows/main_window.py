@@ -70,6 +70,12 @@ class MainWindow(QMainWindow):
         self.profile_view.commitmentRequested.connect(self._open_commitment)
         self.inspections_view = InspectionsView(runner)
         self.inspections_view.changed.connect(self.refresh_status)
+        # Commitment checks in the field: the same fulfilment dialog as at the window, from the
+        # profile beside the task or from the task's own button.
+        self.inspections_view.profile_view.commitmentRequested.connect(self._open_commitment)
+        self.inspections_view.panel.add_entity_action(
+            self.tr("信用承诺"), self._commitments_of, "taskCommitments"
+        )
         self.profileShown.connect(self._offer_to_check)
 
         self._build_header()
@@ -258,9 +264,15 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.indexOf(self.commitments_view))
             self.commitments_view.open_commitment(code)
 
+    def _commitments_of(self, uscc: str, name: str) -> None:
+        """The entity's commitments on the 信用承诺 page, to record fulfilment from the field."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.commitments_view))
+        self.commitments_view.open_commitment(uscc)
+
     def _commitment_changed(self, row: dict[str, object]) -> None:
-        """A commitment was registered or determined: it waits to be sent, and the profile shows it."""
+        """A commitment was registered or determined: it waits to be sent, and the profiles show it."""
         self.refresh_status()
+        self.inspections_view.reload_profile(str(row.get("committer_code") or ""))
         desk, profile = self.desk, self.profile_view.profile
         if desk is None or profile is None or profile.uscc != row.get("committer_code"):
             return

@@ -399,3 +399,43 @@ def test_due_filter_and_chips(qtbot: QtBot) -> None:
     assert shown() == ["4"]
     assert model.index(0, STATUS).data(CHIPS_ROLE) == ["待检查", "已逾期"]
     assert model.index(3, STATUS).data(CHIPS_ROLE) == ["已检查", "逾期未整改"]
+
+
+def test_commitment_checks_in_the_field_use_the_window_fulfilment_dialog(
+    qtbot: QtBot, desk: Desk, plan: dict
+) -> None:
+    from credit import commitments as cm
+
+    uscc = sample.code(151)
+    made = cm.register(
+        desk.store,
+        desk.operator,
+        committer_name="滑县测试151号食品店",
+        committer_category="个体工商户",
+        committer_code=uscc,
+        commitment_type="审批替代型",
+        reason="申请食品经营许可",
+        made_on=date(2026, 11, 2),
+        accepting_unit="滑县市场监督管理局",
+        publicity_type="可向社会公开",
+    )
+    win = MainWindow(ImmediateRunner(), desk)
+    qtbot.addWidget(win)
+    win.nav.setCurrentRow(win.pages.indexOf(win.inspections_view))
+    view = win.inspections_view
+    select(view, uscc)
+    assert made["code"] in view.profile_view.toPlainText()  # the open commitment beside the task
+
+    view.profile_view.commitmentRequested.emit("fulfil", made["code"])  # its 认定履行情况 link
+    dialog = win.commitments_view.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.base_version == 1
+    assert win.pages.currentWidget() is view  # the inspector stays with the task
+    dialog.set_status("全部履行")
+    dialog.save_button.click()
+    assert cm.get(desk.store, made["code"])["fulfilment"] == "全部履行"
+    assert "全部履行" in view.profile_view.toPlainText()  # the profile beside the task follows
+
+    button = next(b for b in view.panel.extra if b.objectName() == "taskCommitments")
+    button.click()  # the task's own button: the entity's commitments on their page
+    assert win.pages.currentWidget() is win.commitments_view
+    assert win.commitments_view.search_field.text() == uscc

@@ -570,6 +570,11 @@ class InspectionsView(QWidget):
         if task is not None and task.uscc != self._profile_uscc:  # a refresh does not reopen it
             self._load_profile(task.uscc)
 
+    def reload_profile(self, uscc: str) -> None:
+        """Show ``uscc``'s profile afresh if it is the one beside the task (a commitment changed)."""
+        if uscc == self._profile_uscc:
+            self._load_profile(uscc)
+
     def _load_profile(self, uscc: str) -> None:
         desk = self.desk
         if desk is None:
