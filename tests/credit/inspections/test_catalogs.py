@@ -167,3 +167,13 @@ def test_broken_rosters_are_refused_with_the_reason(change: Any, message: str) -
     change(data)
     with pytest.raises(CatalogError, match=re.escape(message)):
         parse_roster(data, "测试名录")
+
+
+def test_interview_basis_cites_the_article_that_provides_for_interviews() -> None:
+    """国办发〔2019〕35号 provides for 提示约谈 / 警示约谈 in its section (九) (限期整改); (十一) is market bans."""
+    catalog = load_inspection_catalog()
+    basis = catalog.interview_basis
+    assert "国办发〔2019〕35号第（九）条" in basis and "（十一）" not in basis
+    assert "谁认定、谁约谈" in basis
+    for kind in catalog.interview_kinds:  # the kinds offered are the ones the article names
+        assert kind.name in basis, kind.name
