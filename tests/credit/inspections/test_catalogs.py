@@ -143,9 +143,29 @@ def test_roster_conflicts_by_code_or_by_legal_representative() -> None:
     assert roster.conflicted_with(sample.code(151), None) == ["豫A001"]
     assert roster.conflicted_with(sample.code(152), sample.REP_ID) == ["豫A003"]
     assert roster.conflicted_with(sample.code(153), None) == []
-    public = roster.by_cert("豫A003")
-    assert public is not None
-    assert public.public()["conflicts"][0]["legal_rep_id"] == "4105**********1232"  # masked when recorded
+    by_rep, by_code = roster.by_cert("豫A003"), roster.by_cert("豫A001")
+    assert by_rep is not None and by_code is not None
+    # As recorded in a plan file: no reasons, no ID numbers (the pool snapshot applies those).
+    assert by_rep.public()["conflicts"] == []
+    assert by_code.public()["conflicts"] == [{"uscc": sample.code(151)}]
+
+
+def _wrong_check_character(code: str) -> str:
+    return code[:-1] + ("0" if code[-1] != "0" else "1")
+
+
+def test_a_conflict_code_failing_its_check_characters_needs_a_recorded_override() -> None:
+    """Such a code matches no entity, so the conflict would silently never apply."""
+    data = json.loads(json.dumps(sample.ROSTER))
+    typo = _wrong_check_character(sample.code(160))
+    data["inspectors"][1]["conflicts"] = [{"uscc": typo, "reason": "亲属经营"}]
+    with pytest.raises(CatalogError, match="校验位不符") as info:
+        parse_roster(data, "测试名录")
+    assert typo in str(info.value) and "override" in str(info.value)
+    data["inspectors"][1]["conflicts"][0]["override"] = "已核对营业执照原件，登记机关存量代码"
+    roster = parse_roster(data, "测试名录")
+    assert roster.conflicted_with(typo, None) == ["豫A002"]
+    assert roster.by_cert("豫A002").conflicts[0].override.startswith("已核对")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -56,9 +56,19 @@ def test_draw_records_plan_tasks_outbox_and_audit(filled: Store, operator: Opera
     assert plans(filled)[0]["plan_no"] == doc["plan_no"]
 
 
-def test_the_plan_file_holds_no_id_numbers(filled: Store, operator: Operator) -> None:
-    text = json.dumps(_draw(filled, operator), ensure_ascii=False)
-    assert sample.REP_ID not in text and "4105**********1232" in text
+def test_the_plan_file_holds_no_id_numbers_and_no_conflict_reasons(filled: Store, operator: Operator) -> None:
+    """The file is handed to anyone who wants to verify the draw: it needs who was excluded where
+    (the pool snapshot), not why, nor whose ID number."""
+    doc = _draw(filled, operator)
+    text = json.dumps(doc, ensure_ascii=False)
+    assert sample.REP_ID not in text and "4105**********1232" not in text
+    assert "配偶经营" not in text and "亲属" not in text and '"reason"' not in text
+    by_code = {t["uscc"]: t for t in doc["tasks"]}
+    assert by_code[sample.code(152)]  # the conflict by legal representative still applied …
+    pool = {row[0]: row for row in doc["pool"]["entries"]["FOOD"]}
+    assert pool[sample.code(152)][3] == ["豫A003"]  # … and recorded, as the draw needs it
+    assert verify_plan(filled, doc, roster=sample.roster()).identical
+    assert verify_plan(filled, doc).identical
 
 
 def test_verify_says_identical_then_names_each_change(filled: Store, operator: Operator) -> None:
