@@ -155,8 +155,8 @@ class _Entry:
 
     def text(self, key: str, *, required: bool = True, choices: tuple[str, ...] = ()) -> str:
         value = self.raw.get(key)
-        if value is None and not required:
-            return ""
+        if not required and (value is None or (isinstance(value, str) and not value.strip())):
+            return ""  # an optional field left blank is simply not given
         if not isinstance(value, str) or not value.strip():
             self.fail(f"缺少“{key}”或其不是非空文本")
             return ""

@@ -116,8 +116,9 @@ def _conflict(e: Entry) -> Conflict | None:
             e.fail(f"统一社会信用代码“{code}”格式错误：{exc.reason}")
             return None
         if not parsed.valid and not override:
+            why = "；".join(w.rstrip("。") for w in parsed.warnings)
             e.fail(
-                f"统一社会信用代码“{code}”校验位不符（{'；'.join(w.rstrip('。') for w in parsed.warnings)}），"
+                f"统一社会信用代码“{code}”校验位不符（{why}），"
                 "按此代码将匹配不到任何主体，回避也就不会生效。请与营业执照核对后更正；"
                 "确属登记机关的存量代码的，请在该项加上 \"override\": \"核对情况\"（记入名录）"
             )

@@ -146,7 +146,7 @@ def parse_config(
         e.fail(f"“rule_set”的值“{rule_set}”无效，应为 {' / '.join(catalog.rule_sets)} 之一")
     matrix = e.raw.get("matrix") or {}
     if not isinstance(matrix, dict) or not all(isinstance(v, dict) for v in matrix.values()):
-        e.fail("“matrix”应为 {领域代码或 *: {等级组: {ratio, min_count, max_visits_per_year}}} 形式")
+        e.fail("“matrix”应为 {领域代码或 *: {等级组: {ratio, min_count, max_visits, per_years}}} 形式")
         matrix = {}
     for key in matrix:
         if key != "*" and key not in sectors:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from credit.domain.inspection_catalog import GROUP_LABELS
+from credit.domain.inspection_catalog import GROUP_LABELS, MatrixCell
 from credit.reports.plan_report import percent
 from credit.reports.styles import BORDER, LABEL_BG
 from credit.reports.text import stamp
@@ -104,7 +104,7 @@ def plan_xlsx(doc: Mapping[str, Any], out: Path) -> None:
             g["size"],
             percent(g["cell"]["ratio"]),
             g["cell"]["min_count"],
-            g["cell"]["max_visits_per_year"] if g["cell"]["max_visits_per_year"] is not None else "不限",
+            MatrixCell.from_dict(g["cell"]).cap_text,
             g["capped"],
             g["wanted"],
             g["drawn"],
@@ -113,8 +113,8 @@ def plan_xlsx(doc: Mapping[str, Any], out: Path) -> None:
         for g in doc["groups"]
     ]
     group_columns = (
-        ("检查领域", 14), ("信用等级", 10), ("主体数", 10), ("抽查比例", 10), ("最少", 8), ("年度上限", 10),
-        ("已达上限", 10), ("应抽", 8), ("实抽", 8), ("依据", 40),
+        ("检查领域", 14), ("信用等级", 10), ("主体数", 10), ("抽查比例", 10), ("最少", 8),
+        ("检查频次上限", 14), ("已达上限", 10), ("应抽", 8), ("实抽", 8), ("依据", 40),
     )  # fmt: skip
     _write(
         out,

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from credit.domain.inspection_catalog import GROUP_LABELS
+from credit.domain.inspection_catalog import GROUP_LABELS, MatrixCell
 from credit.reports.cjkwrap import CJKParagraph
 from credit.reports.layout import GRID, bold, build_pdf, fit_string, label_table
 from credit.reports.styles import BORDER, FRAME_WIDTH, LABEL_BG, MARGIN_X, MUTED, PAGE, Styles, styles
@@ -65,12 +65,11 @@ def _facts(doc: Mapping[str, Any], st: Styles) -> Table:
 
 
 def _matrix(doc: Mapping[str, Any], st: Styles) -> Table:
-    head = ["检查领域", "信用等级", "主体数", "抽查比例", "最少", "年度上限", "已达上限", "应抽", "实抽"]
+    head = ["检查领域", "信用等级", "主体数", "抽查比例", "最少", "频次上限", "已达上限", "应抽", "实抽"]
     data: list[list[Any]] = [[CJKParagraph(h, st.head_cell) for h in head]]
     names = doc.get("sector_names", {})
     for g in doc["groups"]:
         cell = g["cell"]
-        cap = cell.get("max_visits_per_year")
         data.append(
             [
                 CJKParagraph(markup(names.get(g["sector"], g["sector"])), st.cell),
@@ -78,7 +77,7 @@ def _matrix(doc: Mapping[str, Any], st: Styles) -> Table:
                 f"{g['size']:,}",
                 percent(cell["ratio"]),
                 str(cell["min_count"]),
-                f"{cap} 次" if cap is not None else "不限",
+                MatrixCell.from_dict(cell).cap_text,
                 f"{g['capped']:,}",
                 f"{g['wanted']:,}",
                 f"{g['drawn']:,}",
@@ -144,7 +143,10 @@ def build_plan_report(doc: Mapping[str, Any], out: Path | BinaryIO) -> None:
         Spacer(1, 1.5 * mm),
         CJKParagraph(markup(f"比例依据：{rules}" if rules else "比例依据：本计划设定。"), st.note),
         CJKParagraph(
-            markup("未评级主体单列一组；“已达上限”为本年度已完成检查次数达到上限、依规不再抽取的主体数。"),
+            markup(
+                "未评级主体单列一组；“频次上限”为一定年数内最多检查的次数；“已达上限”为已检查"
+                "及已列入此前计划尚未检查的次数达到上限、依规不再抽取的主体数。"
+            ),
             st.note,
         ),
         bold("抽取结果", st.heading),

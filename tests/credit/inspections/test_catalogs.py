@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from credit.domain.catalogs import CatalogError
-from credit.domain.inspection_catalog import GRADE_GROUPS, load_inspection_catalog
+from credit.domain.catalogs import CatalogError, Entry
+from credit.domain.inspection_catalog import GRADE_GROUPS, MatrixCell, cell_from, load_inspection_catalog
 from credit.domain.roster import load_roster, parse_roster
 from credit.paths import resource
 from tests.credit.inspections import sample
@@ -71,8 +71,31 @@ def test_matrix_defaults_cite_the_local_rules_and_cover_every_group() -> None:
         1,
     ]  # 2 %, 5 %, 100 %, 100 %
     ungraded, b = cells["ungraded"], cells["B"]  # treated like B by default, as the file says
-    assert (ungraded.ratio, ungraded.min_count, ungraded.max_visits_per_year) == (b.ratio, 1, 1)
+    assert (ungraded.ratio, ungraded.min_count, ungraded.max_visits, ungraded.per_years) == (b.ratio, 1, 1, 1)
     assert catalog.publication_working_days == 7
+
+
+def test_the_caps_keep_the_frequency_difference_between_grades() -> None:
+    """林甸 2024: A 低于1次/年, B 1次/年, C 低于2次/年, D no cap — four different frequencies."""
+    for code in ("LINDIAN_2024", "BAYANNUR_2022"):  # 巴彦淖尔 takes its caps from 林甸
+        cells = load_inspection_catalog().rule_sets[code].cells
+        caps = {g: (cells[g].max_visits, cells[g].per_years) for g in "ABCD"}
+        assert caps == {"A": (1, 2), "B": (1, 1), "C": (3, 2), "D": (None, 1)}, code
+        rates = [Fraction(cells[g].max_visits or 0, cells[g].per_years) for g in "ABC"]
+        assert rates[0] < 1 == rates[1] < rates[2] < 2  # fewer than once, once, fewer than twice a year
+        assert [cells[g].cap_text for g in "ABCD"] == ["每2年1次", "1次/年", "每2年3次", "不限"]
+
+
+def test_a_cell_reads_the_older_yearly_cap_and_refuses_mixing_it() -> None:
+    problems: list[str] = []
+    cell = cell_from(Entry(problems, "x", {"ratio": 0.1, "min_count": 1, "max_visits_per_year": 2}))
+    assert cell is not None and (cell.max_visits, cell.per_years) == (2, 1) and not problems
+    assert MatrixCell.from_dict({"ratio": "0.1", "min_count": 1, "max_visits_per_year": 2}) == cell
+    cell_from(Entry(problems, "x", {"ratio": 0.1, "min_count": 1, "max_visits_per_year": 1, "per_years": 2}))
+    cell_from(Entry(problems, "y", {"ratio": 0.1, "min_count": 1, "max_visits": 1, "per_years": 0}))
+    assert any("不能同时使用" in p for p in problems) and any(
+        "per_years" in p and "至少" in p for p in problems
+    )
 
 
 def _broken(tmp_path: Path, name: str, change: Any) -> Path:
@@ -190,7 +213,7 @@ def test_broken_rosters_are_refused_with_the_reason(change: Any, message: str) -
 
 
 def test_interview_basis_cites_the_article_that_provides_for_interviews() -> None:
-    """国办发〔2019〕35号 provides for 提示约谈 / 警示约谈 in its section (九) (限期整改); (十一) is market bans."""
+    """国办发〔2019〕35号 provides for 提示约谈 / 警示约谈 in (九) (限期整改); (十一) is market bans."""
     catalog = load_inspection_catalog()
     basis = catalog.interview_basis
     assert "国办发〔2019〕35号第（九）条" in basis and "（十一）" not in basis
