@@ -14,7 +14,7 @@ from typing import Any
 
 from credit.domain.inspection_catalog import InspectionCatalog, load_inspection_catalog
 from credit.domain.roster import Roster
-from credit.inspections import attachments, followup, records
+from credit.inspections import InspectionError, attachments, followup, records
 from credit.inspections import drafts as _drafts
 from credit.inspections import plans as _plans
 from credit.inspections import tasks as _tasks
@@ -118,11 +118,22 @@ class Inspections:
         return records.start_correction(self.store, self.operator, record_id, self.catalog)
 
     def record_pdf(self, record_id: str, out: Path) -> Path:
+        from credit.integrity import inspection_record_problems
         from credit.reports.inspection_record import RecordPrint, build_inspection_record
 
         rec = self.record(record_id)
         if rec is None:
             raise LookupError(record_id)
+        with self.store.work.connect() as conn:
+            altered = inspection_record_problems(conn, record_id)
+        if altered:  # a printed record must show what was finalised, or nothing
+            raise InspectionError(
+                [
+                    f"检查记录 {rec['record_no']} 与其核验码或审计记录不符，可能在定稿后被改动，不予打印：",
+                    *altered,
+                    "请运行 creditdesk audit verify 查看全部情况，并报告信息安全负责人。",
+                ]
+            )
         photos = [a["sha256"] for a in rec["attachments"]]
         signature = self.content(rec["signature_sha256"]) if rec.get("signature_sha256") else None
         was = self.record(rec["corrects"]) if rec.get("corrects") else None
