@@ -194,6 +194,20 @@ def load_roster(path: Path) -> Roster:
     return parse_roster(read_json(path), str(path))
 
 
+#: Where a unit keeps its own roster: in its data directory, beside the databases.
+ROSTER_FILE = "inspectors.json"
+
+
+def unit_roster_path(data_dir: Path) -> Path:
+    return data_dir / ROSTER_FILE
+
+
+def load_unit_roster(data_dir: Path) -> Roster | None:
+    """The unit's roster (``<data dir>/inspectors.json``) if it has one; a broken one raises."""
+    path = unit_roster_path(data_dir)
+    return load_roster(path) if path.is_file() else None
+
+
 def roster_from(inspectors: Iterable[Inspector], unit: str = "") -> Roster:
     """A roster built in code (tests, the GUI's ad-hoc edits), with its canonical JSON."""
     raw = {

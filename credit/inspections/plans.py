@@ -503,7 +503,7 @@ def verify_plan(
     if roster is not None and DIGEST_KEY in doc and roster.sha256() != doc["roster"].get("sha256"):
         report.notes.append("（所提供的执法人员名录与抽取时使用的名录不同：回避情况按所提供的名录核对。）")
     try:
-        conflicts_roster = roster or parse_roster(_uscc_only(doc["roster"]), "计划文件记录的名录（roster）")
+        conflicts_roster = roster or recorded_roster(doc)
     except CatalogError as exc:
         raise InspectionError([f"计划文件不完整或格式有误（{FORMAT}），无法核验：", str(exc)]) from None
     with store.cache.connect() as cache, store.work.connect() as work:
@@ -528,6 +528,11 @@ def verify_plan(
     report.result = diff_results(recorded_tasks, list(fresh.tasks))
     _compare_details(doc, loaded, report)
     return report
+
+
+def recorded_roster(doc: Mapping[str, Any]) -> Roster:
+    """The roster a plan file records (names, 执法证号, active, conflicts by USCC) as a Roster."""
+    return parse_roster(_uscc_only(doc["roster"]), "计划文件记录的名录（roster）")
 
 
 def _uscc_only(roster_doc: Mapping[str, Any]) -> dict[str, Any]:

@@ -50,6 +50,12 @@ class Inspections:
     def verify(self, doc: dict[str, Any], roster: Roster | None = None) -> _plans.VerifyReport:
         return _plans.verify_plan(self.store, doc, roster=roster, catalog=self.catalog)
 
+    def colleagues(self, uscc: str, plan_id: str | None = None) -> list[tuple[str, str]]:
+        """(name, 执法证号) of the active inspectors who may inspect ``uscc`` (no declared conflict)."""
+        from credit.inspections.colleagues import inspector_facts
+
+        return inspector_facts(self.store, uscc, plan_id).colleagues()
+
     def tasks(self, plan_id: str, today: date | None = None) -> list[_tasks.TaskRow]:
         return _tasks.task_rows(self.store, plan_id, today or date.today())
 

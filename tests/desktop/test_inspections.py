@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from PIL import Image
 from PySide6.QtCore import QDateTime, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from credit.desk import Desk, Operator
@@ -129,6 +130,10 @@ def test_one_click_from_task_to_profile_and_to_the_form(view: InspectionsView, d
     names = [form.inspectors.item(r, 0).text() for r in range(form.inspectors.rowCount())]
     assert len(names) == 2 and "李明" not in names  # 李明 declared a conflict with this entity
     assert list(form.rows) == [f"F0{i}" for i in range(1, 9)]
+    menu = form.findChild(QPushButton, "addInspector").menu()
+    offered = [a.text() for a in menu.actions() if a.text()]
+    assert "王芳　豫A002" in offered and not any("李明" in t for t in offered)  # nor in the menu
+    assert not any("陈晓燕" in t for t in offered)  # inactive
 
 
 def test_form_finalises_and_prints_the_record(

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from credit.desk import Desk
     from credit.domain.inspection_catalog import InspectionCatalog
     from credit.inspections.followup import OrderState
+    from credit.inspections.service import Inspections
     from credit.inspections.tasks import TaskRow
     from credit.store.profile import Profile
 
@@ -594,22 +595,28 @@ class InspectionsView(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _colleagues(self) -> list[tuple[str, str]]:
-        doc = self.plan_doc or {}
-        return [
-            (i["name"], i["cert_no"])
-            for i in (doc.get("roster") or {}).get("inspectors", [])
-            if i.get("active", True)
-        ]
-
-    def inspect_selected(self) -> None:
-        task, desk = self.selected_task(), self.desk
-        if task is None or desk is None or task.status == "done":
+    def _open_draft(self, start: Callable[[Inspections], dict[str, Any]]) -> None:
+        """Start (or reopen) a draft on the worker, with the colleagues who may inspect the entity
+        (the rosters that apply, without those who declared a conflict with it), then show it."""
+        desk = self.desk
+        if desk is None:
             return
         service = desk.inspections
-        self.runner.run(lambda t: service.start_task(task.id), on_done=self.open_form, on_error=self._failed)
 
-    def open_form(self, draft: dict[str, Any]) -> None:
+        def work(task: Task) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+            draft = start(service)
+            data = draft["data"]
+            return draft, service.colleagues(str(data.get("uscc") or ""), data.get("plan_id"))
+
+        self.runner.run(work, on_done=lambda opened: self.open_form(*opened), on_error=self._failed)
+
+    def inspect_selected(self) -> None:
+        task = self.selected_task()
+        if task is None or task.status == "done":
+            return
+        self._open_draft(lambda service: service.start_task(task.id))
+
+    def open_form(self, draft: dict[str, Any], colleagues: list[tuple[str, str]] | None = None) -> None:
         """The form for a draft; a draft already open in a form is brought to the front instead
         (two forms autosaving one draft would overwrite each other)."""
         assert self.desk is not None and self.catalog is not None
@@ -624,7 +631,7 @@ class InspectionsView(QWidget):
             self.desk.inspections,
             draft,
             self.catalog,
-            colleagues=self._colleagues(),
+            colleagues=colleagues or [],
             parent=self,
         )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -674,12 +681,7 @@ class InspectionsView(QWidget):
         self.runner.run(work, on_done=self._open_file, on_error=self._failed)
 
     def correct_record(self, record_id: str) -> None:
-        desk = self.desk
-        if desk is not None:
-            service = desk.inspections
-            self.runner.run(
-                lambda t: service.start_correction(record_id), on_done=self.open_form, on_error=self._failed
-            )
+        self._open_draft(lambda service: service.start_correction(record_id))
 
     def rectify_selected(self) -> None:
         task = self.selected_task()
@@ -714,13 +716,8 @@ class InspectionsView(QWidget):
         self._track(form)
 
     def follow_up(self, state: OrderState) -> None:
-        desk = self.desk
-        if desk is not None:
-            service = desk.inspections
-            order_id = state.order["id"]
-            self.runner.run(
-                lambda t: service.start_follow_up(order_id), on_done=self.open_form, on_error=self._failed
-            )
+        order_id = state.order["id"]
+        self._open_draft(lambda service: service.start_follow_up(order_id))
 
     def interview_selected(self) -> None:
         task = self.selected_task()
