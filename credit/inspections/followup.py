@@ -30,8 +30,11 @@ STATES = {
     "open": "整改期内",
     "overdue": "逾期未整改",
     "rectified": "已整改",
+    "rectified_late": "逾期整改",  # rectified, but the follow-up found it after the deadline
     "not_rectified": "复查未整改",
 }
+#: Most pressing first: what a list of orders is sorted by and a task shows.
+URGENCY = {"overdue": 0, "not_rectified": 1, "open": 2, "rectified_late": 3, "rectified": 4}
 SIDES = ("regulator", "entity")
 
 
@@ -83,6 +86,16 @@ def issue_rectification(
     if rec is None:
         raise InspectionError("找不到该检查记录。")
     found: list[str] = []
+    if not catalog.result(rec["result_code"]).problem and not problems_of(rec):
+        raise InspectionError(
+            f"检查记录 {rec['record_no']} 的结果为“{rec['result_code']} {rec['result_name']}”，"
+            "没有发现需要整改的问题，不能据此下达整改通知。如检查结果有误，请先更正该记录。"
+        )
+    newer = records.current_records(store, inspection_record.c.corrects == record_id)
+    if newer:
+        raise InspectionError(
+            f"检查记录 {rec['record_no']} 已被 {newer[0]['record_no']} 更正，请依据更正后的记录下达整改通知。"
+        )
     items = _lines(problems)
     if not items:
         found.append("请写明需要整改的问题（至少一项）。")
@@ -202,6 +215,13 @@ def order_states(
         late: int | None = None
         if f is not None:
             state = "not_rectified" if catalog.result(f["result_code"]).problem else "rectified"
+            found_on = records.parse_moment(f["inspected_at"]).date()
+            if state == "rectified" and found_on > deadline:  # done, but late: that stays on record
+                state = "rectified_late"
+                try:
+                    late = working_days_between(deadline, found_on)
+                except NoCalendarData:
+                    late = None
         elif today > deadline:
             state = "overdue"
             try:

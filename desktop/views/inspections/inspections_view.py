@@ -213,8 +213,9 @@ class OrdersPane(QWidget):
         self._selected()
 
     def set_states(self, states: list[OrderState]) -> None:
-        rank = {"overdue": 0, "not_rectified": 1, "open": 2, "rectified": 3}
-        self.states = sorted(states, key=lambda s: (rank[s.state], s.order["deadline"]))
+        from credit.inspections.followup import URGENCY
+
+        self.states = sorted(states, key=lambda s: (URGENCY[s.state], s.order["deadline"]))
         self.table.setRowCount(len(self.states))
         for r, s in enumerate(self.states):
             o = s.order
