@@ -332,6 +332,13 @@ def publication_deadline(day: date, catalog: InspectionCatalog) -> tuple[str | N
         return None, f"公示期限无法计算：{exc.reason}"
 
 
+def publication_late(record: Mapping[str, Any]) -> bool:
+    """Finalised after its publication deadline: the record must be published at once, and
+    whoever reads it should see that the 7 working days were missed."""
+    deadline = record.get("publication_deadline")
+    return bool(deadline) and str(record["submitted_at"])[:10] > str(deadline)
+
+
 def content_for_verification(row: Mapping[str, Any]) -> dict[str, Any]:
     """What the printed record's verification code covers (platform-recomputable fields)."""
     return {

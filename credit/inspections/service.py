@@ -150,6 +150,7 @@ class Inspections:
                 signature=signature,
                 corrected_record_no=was["record_no"] if was else None,
                 problem=self.catalog.result(rec["result_code"]).problem,
+                late=records.publication_late(rec),
             ),
             out,
         )

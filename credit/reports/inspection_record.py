@@ -55,6 +55,7 @@ class RecordPrint:
     signature: bytes | None = None  # the signature PNG, full size
     corrected_record_no: str | None = None  # when this record corrects another
     problem: bool = False  # the result is a finding against the entity (the catalog says)
+    late: bool = False  # finalised after the publication deadline
 
 
 def _label(text: str, st: Styles) -> CJKParagraph:
@@ -139,7 +140,7 @@ def _checklist(rec: Mapping[str, Any], st: Styles) -> Table:
     return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(style))
 
 
-def _result(rec: Mapping[str, Any], problem: bool, st: Styles) -> Table:
+def _result(rec: Mapping[str, Any], problem: bool, late: bool, st: Styles) -> Table:
     lines = [f"<b>{markup(rec['result_code'])} {markup(rec['result_name'])}</b>"]
     if rec.get("findings"):
         lines.append(markup(rec["findings"]))
@@ -149,6 +150,8 @@ def _result(rec: Mapping[str, Any], problem: bool, st: Styles) -> Table:
         if deadline
         else (rec.get("publication_note") or "公示期限尚未确定。")
     )
+    if late:
+        publicity += "本记录定稿时已超过公示期限，应立即公示。"
     body = CJKParagraph("<br/>".join(lines), st.reason)
     note = CJKParagraph(markup(publicity), st.note)
     return Table(
@@ -281,7 +284,7 @@ def build_inspection_record(data: RecordPrint, out: Path | BinaryIO) -> str:
         bold("检查内容", st.heading),
         _checklist(rec, st),
         bold("检查结果", st.heading),
-        _result(rec, data.problem, st),
+        _result(rec, data.problem, data.late, st),
         bold("现场照片及材料", st.heading),
         *_photos(rec, data.images, st),
         Spacer(1, 6 * mm),

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from PIL import Image
-from PySide6.QtCore import QDateTime, Qt, QUrl
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -169,6 +169,22 @@ def test_form_finalises_and_prints_the_record(
     assert "已检查 1 户" in view.progress_text.text() and view.progress.value() == 1  # the list followed
     task = next(r for r in view.model.rows if r.uscc == sample.code(151))
     assert task.status == "done" and task.problem
+
+
+def test_finalising_after_the_publication_deadline_warns(view: InspectionsView, tmp_path: Path) -> None:
+    form = open_form(view, sample.code(157))
+    fill(form, tmp_path, fail=False)
+    form.time_edit.setDateTime(QDateTime(QDate(2026, 10, 30), QTime(10, 0)))  # deadline Tue 2026-11-10
+    form.finalise()
+    record = form.record
+    assert record is not None and record["publication_deadline"] == "2026-11-10"
+    text = form.problems.text()
+    assert f"公示期限 {record['publication_deadline']}（检查后7个工作日）已过，请立即公示检查结果" in text
+    assert "#fdecea" in form.problems.styleSheet()  # shown as a warning, not as a plain success
+    fresh = open_form(view, sample.code(158))
+    fill(fresh, tmp_path, fail=False)
+    fresh.finalise()
+    assert "已定稿" in fresh.problems.text() and "已过" not in fresh.problems.text()
 
 
 def test_problems_are_listed_and_nothing_is_lost(view: InspectionsView, desk: Desk) -> None:

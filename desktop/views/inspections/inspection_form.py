@@ -702,15 +702,21 @@ class InspectionForm(QDialog):
         self.scroller.verticalScrollBar().setValue(0)
 
     def _finalised(self, record: dict[str, Any]) -> None:
+        from credit.inspections.records import publication_late
+
         self.record = record
         self.autosave.stop()
         self.set_read_only(True)
         deadline = record.get("publication_deadline")
-        publicity = (
-            self.tr("请于 {0} 前公示检查结果（7个工作日内）。").format(deadline)
-            if deadline
-            else (record.get("publication_note") or "")
-        )
+        late = publication_late(record)
+        if late:
+            publicity = self.tr(
+                "公示期限 {0}（检查后7个工作日）已过，请立即公示检查结果，并按规定说明逾期原因。"
+            ).format(deadline)
+        elif deadline:
+            publicity = self.tr("请于 {0} 前公示检查结果（7个工作日内）。").format(deadline)
+        else:
+            publicity = record.get("publication_note") or ""
         self.problems.setText(
             escape(
                 self.tr("已定稿：检查行为编号 {0}，检查结果 {1} {2}。{3}已排队上传信用平台。").format(
@@ -718,7 +724,7 @@ class InspectionForm(QDialog):
                 )
             )
         )
-        self.problems.setStyleSheet(DONE_STYLE)
+        self.problems.setStyleSheet(ERROR_STYLE if late else DONE_STYLE)
         self.problems.show()
         self.status.setText(self.tr("已定稿，记录不可再修改。"))
         self.finalise_button.hide()

@@ -87,6 +87,23 @@ def test_inspection_record_pdf_reads_back(service: Inspections, plan: dict, tmp_
     assert pdftools.image_count(pdf) == 5  # four photos and the signature
 
 
+def test_a_record_finalised_after_its_publication_deadline_says_so(
+    service: Inspections, plan: dict, tmp_path: Path
+) -> None:
+    """Inspected Fri 2026-10-30, deadline 7 working days later (Tue 11-10), finalised 11-20."""
+    store, operator = service.store, service.operator
+    draft = records.start_for_task(store, operator, sample.task_id(store, plan, sample.code(153)))
+    drafts.save(store, draft["id"], sample.fill_draft(draft["data"], sample.NOW - timedelta(days=21)))
+    rec = service.finalise(draft["id"], now=sample.NOW)
+    assert rec["publication_deadline"] == "2026-11-10" and records.publication_late(rec)
+    flat = re.sub(r"\s+", "", pdftools.text(service.record_pdf(rec["id"], tmp_path / "late.pdf")))
+    assert "依规应于2026-11-10前公示检查结果（7个工作日内）。本记录定稿时已超过公示期限，应立即公示。" in flat
+    in_time = _finalised(service, plan)
+    assert not records.publication_late(in_time)
+    flat = re.sub(r"\s+", "", pdftools.text(service.record_pdf(in_time["id"], tmp_path / "ok.pdf")))
+    assert "已超过公示期限" not in flat
+
+
 def test_a_correction_prints_what_it_corrects(service: Inspections, plan: dict, tmp_path: Path) -> None:
     rec = _finalised(service, plan)
     draft = service.start_correction(rec["id"])
