@@ -80,6 +80,9 @@ class Desk:
             from credit.commitments import add_to_profile
 
             add_to_profile(self.store, prof)  # commitments registered here, marked 本机登记
+            from credit.inspections.profile import add_to_profile as add_inspections
+
+            add_inspections(self.store, prof)  # inspections and interviews recorded here
         if record:
             self._audit("open_profile", query=query, uscc=code, detail={"found": prof is not None})
         return prof

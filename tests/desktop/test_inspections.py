@@ -286,6 +286,29 @@ def test_rectification_then_overdue_then_interview(
     assert kinds[-2:] == ["rectification", "interview"]
 
 
+def test_records_and_interviews_show_in_the_profile_and_an_interview_needs_no_order(
+    view: InspectionsView, desk: Desk, tmp_path: Path
+) -> None:
+    form = open_form(view, sample.code(151))
+    fill(form, tmp_path)
+    form.finalise()
+    assert form.record is not None
+    text = view.profile_view.toPlainText()
+    assert "行政管理信息 · 行政检查" in text and form.record["record_no"] in text  # beside the task, at once
+    select(view, sample.code(160))  # no record, no order: an interview about the entity itself
+    assert view.panel.interview_button.isVisibleTo(view.panel) and view.panel.interview_button.isEnabled()
+    view.panel.interview_button.click()
+    talk = view.forms[-1]
+    assert isinstance(talk, InterviewForm) and talk.data["rectification_id"] is None
+    talk.people.item(talk.people.rowCount() - 1, 0).setText("经营者160")
+    talk.content.setPlainText("群众举报经营场所卫生差，提醒依法经营。")
+    talk.undertakings.setPlainText("一周内整改。")
+    talk.submit()
+    assert talk.outcome is not None and talk.outcome["uscc"] == sample.code(160)
+    assert "其他信息 · 约谈记录" in view.profile_view.toPlainText()
+    assert "一周内整改" in view.profile_view.toPlainText()
+
+
 def test_drawing_a_plan_from_the_gui(qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path) -> None:
     roster = tmp_path / "roster.json"
     roster.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")

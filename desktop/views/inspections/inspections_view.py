@@ -170,7 +170,9 @@ class TaskPanel(QFrame):
         self.inspect_button.setEnabled(not done)
         self.records_button.setEnabled(bool(task.records))
         self.rectify_button.setVisible(task.problem and task.rectification is None)
-        self.interview_button.setVisible(task.rectification in ("overdue", "not_rectified"))
+        self.interview_button.setVisible(True)  # 谁认定、谁约谈: with or without an order
+        urgent = task.rectification in ("overdue", "not_rectified")
+        self.interview_button.setText(self.tr("约谈（整改逾期）") if urgent else self.tr("约谈"))
 
 
 class OrdersPane(QWidget):
@@ -577,14 +579,16 @@ class InspectionsView(QWidget):
         if uscc == self._profile_uscc:
             self._load_profile(uscc)
 
-    def _load_profile(self, uscc: str) -> None:
+    def _load_profile(self, uscc: str, *, record: bool = True) -> None:
         desk = self.desk
         if desk is None:
             return
         self._profile_seq += 1
         self._profile_uscc = uscc
         seq = self._profile_seq
-        self.runner.run(lambda task: desk.profile(uscc), on_done=partial(self._show_profile, seq, uscc))
+        self.runner.run(
+            lambda task: desk.profile(uscc, record=record), on_done=partial(self._show_profile, seq, uscc)
+        )
 
     def _show_profile(self, seq: int, uscc: str, profile: Profile | None) -> None:
         if seq != self._profile_seq:
@@ -655,6 +659,8 @@ class InspectionsView(QWidget):
 
     def _recorded(self) -> None:
         self.refresh_tasks()
+        if self._profile_uscc:  # the profile lists the inspections and interviews recorded here
+            self._load_profile(self._profile_uscc, record=False)  # a refresh, not a new lookup
         self.changed.emit()
 
     def _fill_records_menu(self) -> None:
@@ -721,6 +727,7 @@ class InspectionsView(QWidget):
         self._open_draft(lambda service: service.start_follow_up(order_id))
 
     def interview_selected(self) -> None:
+        """An interview about the task's most pressing order, or about the entity itself."""
         task = self.selected_task()
         if task is None:
             return
@@ -730,6 +737,8 @@ class InspectionsView(QWidget):
         ) or next((s for s in self.orders.states if s.order["record_id"] in record_ids), None)
         if state is not None:
             self.open_interview(state)
+        else:
+            self.open_entity_interview(task.uscc, task.entity_name, task.inspectors)
 
     def open_interview(self, state: OrderState) -> None:
         desk = self.desk
@@ -750,6 +759,18 @@ class InspectionsView(QWidget):
             )
 
         self.runner.run(load, on_done=self._show_interview, on_error=self._failed)
+
+    def open_entity_interview(self, uscc: str, name: str, inspectors: list[dict[str, str]]) -> None:
+        """An interview not tied to a rectification order (a dishonest act found otherwise)."""
+        desk = self.desk
+        if desk is None:
+            return
+        service, today = desk.inspections, self.today
+        self.runner.run(
+            lambda task: service.interview_draft(today, uscc=uscc, entity_name=name, inspectors=inspectors),
+            on_done=self._show_interview,
+            on_error=self._failed,
+        )
 
     def _show_interview(self, draft: dict[str, Any]) -> None:
         assert self.desk is not None and self.catalog is not None

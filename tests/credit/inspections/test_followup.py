@@ -171,3 +171,37 @@ def test_interview_input_is_checked(store: Store, operator: Operator, finding: d
     text = info.value.reason
     for expected in ("请选择约谈方式", "晚于今天", "被约谈方", "请填写约谈内容", "承诺或整改措施"):
         assert expected in text, expected
+
+
+def test_inspections_and_interviews_appear_in_the_entity_profile(
+    store: Store, operator: Operator, finding: dict
+) -> None:
+    from credit.desk import Desk
+
+    desk = Desk(store, operator)
+    order = _issue(store, operator, finding, working_days=3)
+    followup.record_interview(
+        store,
+        operator,
+        uscc=finding["party_code"],
+        entity_name=finding["party_name"],
+        kind="提示约谈",
+        held_on=date(2026, 11, 20),
+        participants=[{"name": "李明", "side": "regulator"}, {"name": "经营者151", "side": "entity"}],
+        content="告知失信后果",
+        undertakings="三日内补齐",
+        now=sample.NOW,
+    )
+    profile = desk.profile(finding["party_code"], record=False)
+    assert profile is not None
+    keys = [s.key for s in profile.sections]
+    assert keys.index("inspections") == keys.index("penalties") + 1
+    assert keys.index("interviews") == keys.index("other") - 1
+    section = {s.key: s for s in profile.sections}
+    [rec] = section["inspections"].rows
+    assert rec["record_no"] == finding["record_no"] and rec["result"] == "09 发现问题待后续处理"
+    assert rec["rectification"].startswith(order["order_no"]) and rec["source"] == "本机记录"
+    [talk] = section["interviews"].rows
+    assert talk["kind"] == "提示约谈" and talk["undertakings"] == "三日内补齐"
+    other = desk.profile(sample.code(160), record=False)
+    assert other is not None and "inspections" not in [s.key for s in other.sections]  # none: no section
