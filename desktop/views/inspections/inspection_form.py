@@ -1,8 +1,9 @@
 """The inspection form (现场检查): checklist, result, inspectors, time and place, photos, signature.
 
-Everything typed is autosaved about a second after the last change, on the worker, into the
-draft (the core writes it durably), so closing the laptop lid or a crash loses at most that
-second; reopening the task shows the draft again. 定稿 first writes the newest state, then asks
+Everything typed is autosaved about a second after the last change — and, while typing never
+pauses that long, at most 2.5 s after the first unsaved edit — on the worker, into the draft
+(the core writes it durably), so closing the laptop lid or a crash loses at most those seconds;
+reopening the task shows the draft again. 定稿 first writes the newest state, then asks
 the core to finalise: if something is missing, every problem is listed above the form and
 nothing is lost; once final, the form turns read-only and offers the printed record.
 """
