@@ -191,7 +191,11 @@ def parse_roster(data: Any, source: str = "名录") -> Roster:
 
 
 def load_roster(path: Path) -> Roster:
-    return parse_roster(read_json(path), str(path))
+    try:
+        data = read_json(path)
+    except CatalogError as exc:
+        raise CatalogError(str(exc).replace("目录文件", "执法人员名录文件")) from None
+    return parse_roster(data, str(path))
 
 
 #: Where a unit keeps its own roster: in its data directory, beside the databases.

@@ -328,6 +328,64 @@ def test_drawing_a_plan_from_the_gui(qtbot: QtBot, view: InspectionsView, desk: 
     assert view.plan_doc["config"]["divisions"] == ["4105"]
 
 
+def _draw_dialog(view: InspectionsView) -> PlanDrawDialog:
+    before = len(view.forms)
+    view.open_draw_dialog()
+    assert len(view.forms) == before + 1
+    dialog = view.forms[-1]
+    assert isinstance(dialog, PlanDrawDialog)
+    return dialog
+
+
+def test_the_draw_dialog_never_falls_back_to_the_demo_roster_on_real_data(
+    view: InspectionsView, desk: Desk
+) -> None:
+    home = desk.store.data_dir / "inspectors.json"
+    dialog = _draw_dialog(view)
+    assert dialog.roster.text() == ""  # the cache is not demo data: no fictional inspectors
+    assert dialog.roster_note.isVisibleTo(dialog) and str(home) in dialog.roster_note.text()
+    dialog.draw()
+    text = dialog.message.text()
+    assert dialog.message.isVisibleTo(dialog) and "请先指定执法人员名录" in text and str(home) in text
+    assert view.plan_combo.count() == 1  # nothing drawn
+    home.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
+    own = _draw_dialog(view)
+    assert own.roster.text() == str(home) and not own.roster_note.isVisibleTo(own)
+
+
+def test_the_demo_roster_is_offered_on_demo_data_and_says_so(view: InspectionsView, desk: Desk) -> None:
+    from credit.store.loader import set_info
+
+    with desk.store.write_cache() as conn:
+        set_info(conn, source="demo")
+    dialog = _draw_dialog(view)
+    assert dialog.roster.text().endswith("resources/demo/inspectors.json")
+    assert "演示名录（虚构人员）" in dialog.roster_note.text()
+
+
+def test_draw_dialog_problems_name_the_dialogs_fields_all_at_once(
+    view: InspectionsView, desk: Desk, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
+    dialog = _draw_dialog(view)
+    dialog.roster.setText(str(roster))
+    dialog.unit.setText("")  # optional: the roster's unit is used
+    dialog.divisions.setText("41052x, 410526")
+    for widget in (dialog.sectors, dialog.statuses):
+        for i in range(widget.count()):
+            widget.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.draw()
+    html = dialog.message.text()
+    assert html.startswith("<b>抽查计划设置有误，请更正：</b><ul")  # a heading, not a bullet
+    for expected in ("行政区划“41052x”应为 2、4 或 6 位数字", "请选择“检查领域”（至少一项）",
+                     "请选择“登记状态”（至少一项）"):  # fmt: skip
+        assert f"<li>{expected}" in html, expected
+    for key in ("“unit”", "“divisions”", "“sectors”", "“statuses”", "实施单位", "抽查计划设置："):
+        assert key not in html, key
+    assert view.plan_combo.count() == 1
+
+
 def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
     qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path, opened: list[QUrl]
 ) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.ops import RunnerLike
 from desktop.views.inspections.autosave import AUTOSAVE_MS, Autosaver, run_guarded, save_then
-from desktop.views.inspections.inspection_form import DONE_STYLE, ERROR_STYLE
+from desktop.views.inspections.inspection_form import DONE_STYLE, ERROR_STYLE, problems_html
 
 if TYPE_CHECKING:
     from credit.domain.inspection_catalog import InspectionCatalog
@@ -146,8 +146,7 @@ class _DraftDialog(QDialog):
 
         self.submit_button.setEnabled(True)
         if isinstance(exc, InspectionError):
-            items = "".join(f"<li>{escape(p)}</li>" for p in exc.problems)
-            self.message.setText(f"<b>{escape(self.tr('请补正：'))}</b><ul style='margin:0'>{items}</ul>")
+            self.message.setText(problems_html(exc.problems, self.tr("请补正：")))
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.show()
         else:

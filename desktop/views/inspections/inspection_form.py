@@ -68,6 +68,23 @@ ERROR_STYLE = BOX_STYLE.format("#fdecea", "#8e1c1c", "#c62828")
 DONE_STYLE = BOX_STYLE.format("#e8f3e9", "#1b5e20", "#2e7d32")
 
 
+def problems_html(problems: Sequence[str], heading: str | None = None) -> str:
+    """The core's problems as a list: a first line ending in "：" is the heading (not an item),
+    and a problem spanning lines ("名录有误：\n· …") lists its lines under it."""
+    rest = list(problems)
+    if heading is None and rest and rest[0].rstrip().endswith("："):
+        heading = rest.pop(0)
+    items = []
+    for problem in rest:
+        lines = [line.strip().lstrip("·").strip() for line in problem.splitlines() if line.strip()]
+        first, *more = lines or [""]
+        inner = "".join(f"<li>{escape(line)}</li>" for line in more)
+        nested = f"<ul style='margin:0'>{inner}</ul>" if inner else ""
+        items.append(f"<li>{escape(first)}{nested}</li>")
+    head = f"<b>{escape(heading)}</b>" if heading else ""
+    return f"{head}<ul style='margin:0'>{''.join(items)}</ul>"
+
+
 def record_pdf_path(data_dir: Path, record_no: str) -> Path:
     return data_dir / REPORTS_DIR / f"现场检查记录-{record_no}.pdf"
 
@@ -696,8 +713,7 @@ class InspectionForm(QDialog):
             show_error(self, exc)
 
     def _show_problems(self, problems: list[str]) -> None:
-        items = "".join(f"<li>{escape(p)}</li>" for p in problems)
-        self.problems.setText(f"<b>{escape(self.tr('请补正：'))}</b><ul style='margin:0'>{items}</ul>")
+        self.problems.setText(problems_html(problems, self.tr("请补正：")))
         self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.show()
         self.scroller.verticalScrollBar().setValue(0)

@@ -784,17 +784,22 @@ class InspectionsView(QWidget):
         desk = self.desk
         if desk is None or self.catalog is None:
             return
-        data_dir = desk.store.data_dir
+        store = desk.store
 
-        def prepare(task: Task) -> tuple[Path, str]:
-            roster = default_roster(data_dir)
-            return roster, _division_of(roster)
+        def prepare(task: Task) -> tuple[Path | None, str, Path]:
+            from credit.domain.roster import unit_roster_path
+            from credit.store.loader import get_info
+
+            with store.cache.connect() as cache:
+                source = get_info(cache).get("source")
+            roster = default_roster(store.data_dir, source)
+            return roster, _division_of(roster) if roster else "", unit_roster_path(store.data_dir)
 
         self.runner.run(prepare, on_done=self._show_draw_dialog, on_error=self._failed)
 
-    def _show_draw_dialog(self, prepared: tuple[Path, str]) -> None:
+    def _show_draw_dialog(self, prepared: tuple[Path | None, str, Path]) -> None:
         assert self.desk is not None and self.catalog is not None
-        roster, division = prepared
+        roster, division, home = prepared
         dialog = PlanDrawDialog(
             self.runner,
             self.desk.inspections,
@@ -802,6 +807,7 @@ class InspectionsView(QWidget):
             unit=self.desk.operator.unit,
             division=division,
             roster_path=roster,
+            roster_home=home,
             today=self.today,
             parent=self,
         )

@@ -161,6 +161,25 @@ def test_config_file_is_checked_and_its_roster_loaded(tmp_path: Path) -> None:
         assert expected in text, expected
 
 
+def test_config_problems_with_the_ratios_come_with_the_others(tmp_path: Path) -> None:
+    catalog = load_inspection_catalog()
+    (tmp_path / "roster.json").write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
+    bad = {
+        "name": "测试",
+        "year": 2026,
+        "divisions": ["410526"],
+        "sectors": ["FOOD", "NOPE"],
+        "roster": "roster.json",
+        "unit": "",  # blank optional field: the roster's unit, not an error
+        "matrix": {"FOOD": {"A": {"ratio": 2}}, "*": {"Z": {}}},
+    }
+    with pytest.raises(InspectionError) as info:
+        parse_config(bad, catalog, base_dir=tmp_path)
+    text = info.value.reason
+    assert "“NOPE”无效" in text and "matrix.FOOD.A：“ratio”：比例 2 应在 0 到 1 之间" in text
+    assert "未知的等级组“Z”" in text and "unit" not in text
+
+
 def test_an_empty_pool_is_refused(filled: Store, operator: Operator) -> None:
     with pytest.raises(InspectionError, match="没有可抽取的主体"):
         _draw(filled, operator, divisions=("110105",))
