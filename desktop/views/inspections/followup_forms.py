@@ -42,9 +42,6 @@ if TYPE_CHECKING:
     from credit.domain.inspection_catalog import InspectionCatalog
     from credit.inspections.service import Inspections
 
-SIDES = {"regulator": "约谈方", "entity": "被约谈方"}
-
-
 def _qdate(text: str | None) -> QDate:
     day = QDate.fromString(text or "", "yyyy-MM-dd")
     return day if day.isValid() else QDate.currentDate()
@@ -329,8 +326,8 @@ class InterviewForm(_DraftDialog):
         head.setTextFormat(Qt.TextFormat.PlainText)
         self.kind = QComboBox()
         self.kind.setObjectName("interviewKind")
-        for k in catalog.interview_kinds:
-            self.kind.addItem(self.tr(k.name), k.name)
+        for k in catalog.interview_kinds:  # catalog data, shown as the catalog writes it
+            self.kind.addItem(k.name, k.name)
             self.kind.setItemData(self.kind.count() - 1, k.use, Qt.ItemDataRole.ToolTipRole)
         self.kind.setCurrentIndex(max(0, self.kind.findData(self.data.get("kind"))))
         self.kind_use = QLabel()
@@ -404,8 +401,8 @@ class InterviewForm(_DraftDialog):
         self.people.insertRow(row)
         self.people.setItem(row, 0, QTableWidgetItem(name))
         combo = QComboBox()
-        for key, label in SIDES.items():
-            combo.addItem(self.tr(label), key)
+        for key, label in (("regulator", self.tr("约谈方")), ("entity", self.tr("被约谈方"))):
+            combo.addItem(label, key)
         combo.setCurrentIndex(max(0, combo.findData(side)))
         combo.currentIndexChanged.connect(self.edited)
         self.people.setCellWidget(row, 1, combo)

@@ -117,8 +117,9 @@ class ChecklistRow(QFrame):
         self.buttons: dict[str, QRadioButton] = {}
         choice = QHBoxLayout()
         choice.setSpacing(14)
+        labels = {"符合": self.tr("符合"), "不符合": self.tr("不符合"), "不适用": self.tr("不适用")}
         for answer in ANSWERS:
-            button = QRadioButton(self.tr(answer))
+            button = QRadioButton(labels[answer])
             button.setObjectName(f"answer-{item.code}-{answer}")
             self.group.addButton(button)
             self.buttons[answer] = button
@@ -321,8 +322,8 @@ class InspectionForm(QDialog):
     def _combo(self, name: str, options: tuple[str, ...]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        for option in options:
-            combo.addItem(self.tr(option), option)
+        for option in options:  # catalog data (record_options), shown as the catalog writes it
+            combo.addItem(option, option)
         combo.currentIndexChanged.connect(self._edited)
         return combo
 

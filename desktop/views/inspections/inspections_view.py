@@ -181,14 +181,14 @@ class OrdersPane(QWidget):
     followUpRequested = Signal(object)  # OrderState
     interviewRequested = Signal(object)
 
-    HEADERS = ("整改通知", "主体名称", "通知日期", "整改期限", "状态", "约谈")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.states: list[OrderState] = []
-        self.table = QTableWidget(0, len(self.HEADERS))
+        headers = [self.tr("整改通知"), self.tr("主体名称"), self.tr("通知日期"), self.tr("整改期限")]
+        headers += [self.tr("状态"), self.tr("约谈")]
+        self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("ordersTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -353,21 +353,27 @@ class InspectionsView(QWidget):
         )
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusFilter")
-        for key, label in (("all", "全部状态"), ("todo", "待检查"), ("draft", "检查中"), ("done", "已检查"),
-                           ("problem", "发现问题"), ("followup", "整改中")):  # fmt: skip
-            self.status_combo.addItem(self.tr(label), key)
+        for key, label in (
+            ("all", self.tr("全部状态")),
+            ("todo", self.tr("待检查")),
+            ("draft", self.tr("检查中")),
+            ("done", self.tr("已检查")),
+            ("problem", self.tr("发现问题")),
+            ("followup", self.tr("整改中")),
+        ):
+            self.status_combo.addItem(label, key)
         self.status_combo.currentIndexChanged.connect(
             lambda: self.filter.set_filters(status=self.status_combo.currentData())
         )
         self.due_combo = QComboBox()
         self.due_combo.setObjectName("dueFilter")
         for key, label in (
-            ("all", "全部期限"),
-            ("overdue", "已逾期"),
-            ("soon", "7日内到期"),
-            ("later", "7日后到期"),
+            ("all", self.tr("全部期限")),
+            ("overdue", self.tr("已逾期")),
+            ("soon", self.tr("7日内到期")),
+            ("later", self.tr("7日后到期")),
         ):
-            self.due_combo.addItem(self.tr(label), key)
+            self.due_combo.addItem(label, key)
         self.due_combo.currentIndexChanged.connect(
             lambda: self.filter.set_filters(due=self.due_combo.currentData())
         )
