@@ -35,7 +35,7 @@ from credit.domain import uscc as uscc_rules
 from credit.domain.catalogs import UnknownMatter, load_catalog
 from credit.domain.check import VERDICT_LABELS, VERDICTS
 from credit.importer import ImportFileError, header_key, read_table
-from credit.operator import Operator
+from credit.operator import NO_UNIT, Operator
 from credit.reports.cjkwrap import CJKParagraph
 from credit.reports.fonts import FONT_NAME
 from credit.reports.layout import GRID, bold, build_pdf, fit_string, label_table
@@ -428,7 +428,7 @@ def run_batch(
         matter_code=matter.code,
         matter_name=matter.name,
         operator=operator.user,
-        unit=operator.unit or "（未设置单位）",
+        unit=operator.unit or NO_UNIT,
         checked_at=moment,
         as_of=as_of,
         code_column=data.code_column,

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from credit.domain.inspection_catalog import FAIL, InspectionCatalog, load_inspection_catalog
 from credit.domain.workdays import NoCalendarData, add_working_days, working_days_between
 from credit.inspections import InspectionError, drafts, records
-from credit.operator import Operator
+from credit.operator import NO_UNIT, Operator
 from credit.store import audit, outbox
 from credit.store.db import Store
 from credit.store.tables import inspection_record, interview, rectification_order
@@ -339,7 +339,7 @@ def record_interview(
         "participants": json.dumps(people, ensure_ascii=False),
         "content": content.strip(),
         "undertakings": undertakings.strip(),
-        "interviewing_unit": operator.unit or "（未设置单位）",
+        "interviewing_unit": operator.unit or NO_UNIT,
         "rectification_id": rectification_id,
     }
     row["interview_no"] = f"YT{held_on:%Y%m%d}-{row['id'][:8].upper()}"

@@ -25,7 +25,7 @@ from credit.inspections import InspectionError, drafts
 from credit.inspections.attachments import store_bytes
 from credit.inspections.colleagues import InspectorFacts, inspector_facts
 from credit.inspections.signature import has_ink, render_png
-from credit.operator import Operator
+from credit.operator import NO_UNIT, Operator
 from credit.reports.verification import verification_code
 from credit.store import audit, outbox
 from credit.store.db import Store
@@ -418,7 +418,7 @@ def finalise(
         "matter_code": matter.code,
         "matter_name": matter.name,
         "list_code": matter.list_code,
-        "agency": agency or "（未设置单位）",
+        "agency": agency or NO_UNIT,
         "agency_code": agency_code or None,
         "subject": data.get("entity_type") or None,
         "party_name": data["entity_name"],

@@ -440,18 +440,22 @@ class BatchCheckView(QWidget):
         self.model.set_result(result)
         self.message.hide()
         self.summary.setText(summary_html(result))
+        from credit.operator import NO_UNIT
+
+        who = (
+            self.tr("{0}（未设置单位）").format(result.operator)
+            if result.unit == NO_UNIT  # already in brackets: never "（（未设置单位））"
+            else self.tr("{0}（{1}）").format(result.operator, result.unit)
+        )
         self.meta.setText(
-            self.tr(
-                "名单 {0}（代码列“{1}”） · {2}（{3}） · 核查时间 {4} · 数据截至 {5} · 核查人 {6}（{7}）"
-            ).format(
+            self.tr("名单 {0}（代码列“{1}”） · {2}（{3}） · 核查时间 {4} · 数据截至 {5} · 核查人 {6}").format(
                 result.source,
                 result.code_column,
                 result.matter_name,
                 result.matter_code,
                 result.checked_at.strftime("%Y-%m-%d %H:%M"),
                 stamp(result.as_of) if result.as_of else self.tr("未知"),
-                result.operator,
-                result.unit,
+                who,
             )
         )
         self.stale.setText(result.stale_warning or "")

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from credit.batch_check import BatchResult, BatchRow
 from credit.desk import Desk
 from credit.domain.uscc import complete
+from credit.operator import NO_UNIT
 from credit.store.tables import audit_log, check_record
 from desktop import settings
 from desktop.models.batch_model import ATTENTION, BADGE_ROLE, FLAGGED, VERDICT, BatchModel
@@ -249,3 +250,26 @@ def test_ten_thousand_rows_live_in_one_model(qtbot: QtBot) -> None:
     table.scrollToBottom()
     qtbot.waitUntil(lambda: table.indexAt(table.viewport().rect().bottomLeft()).row() in (9_998, 9_999))
     assert "本地无此主体 10,000" in view.summary.text()
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown"),
+    [(NO_UNIT, "核查人 张三（未设置单位）"), ("滑县市场监管局", "核查人 张三（滑县市场监管局）")],
+)
+def test_the_footer_names_the_unit_once(qtbot: QtBot, unit: str, shown: str) -> None:
+    result = BatchResult(
+        source="名单.csv",
+        matter_code=MATTER,
+        matter_name="容缺受理",
+        operator="张三",
+        unit=unit,
+        checked_at=datetime(2026, 11, 22, 10, 30).astimezone(),
+        as_of=None,
+        code_column="统一社会信用代码",
+        name_column=None,
+        rows=[],
+    )
+    view = BatchCheckView(runner=None)  # type: ignore[arg-type]  # nothing runs in this test
+    qtbot.addWidget(view)
+    view.show_result(result)
+    assert view.meta.text().endswith(shown) and "（（" not in view.meta.text()

@@ -541,3 +541,30 @@ def test_commitment_checks_in_the_field_use_the_window_fulfilment_dialog(
     button.click()  # the task's own button: the entity's commitments on their page
     assert win.pages.currentWidget() is win.commitments_view
     assert win.commitments_view.search_field.text() == uscc
+
+
+def test_today_is_asked_afresh_after_midnight(view: InspectionsView, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page stays open overnight: tomorrow's due filter and order states use tomorrow."""
+    import desktop.views.inspections.inspections_view as page
+
+    tomorrow = date.today() + timedelta(days=1)
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls) -> date:
+            return tomorrow
+
+    monkeypatch.setattr(page, "date", Tomorrow)
+    view.refresh_tasks()
+    assert view.today == tomorrow and view.filter.today == tomorrow
+
+
+def test_a_finished_task_does_not_offer_what_it_will_not_do(
+    view: InspectionsView, tmp_path: Path
+) -> None:
+    form = open_form(view, sample.code(159))
+    fill(form, tmp_path, fail=False)
+    form.finalise()
+    select(view, sample.code(159))
+    button = view.panel.inspect_button
+    assert not button.isEnabled() and button.text() == "已检查" and "更正" in button.toolTip()

@@ -162,12 +162,16 @@ class TaskPanel(QFrame):
             )
         self.facts.setText("\n".join(lines))
         done = task.status == "done"
-        self.inspect_button.setText(
-            self.tr("继续填写检查记录")
-            if task.draft_ids
-            else (self.tr("再次检查") if done else self.tr("填写检查记录"))
-        )
+        if task.draft_ids:
+            self.inspect_button.setText(self.tr("继续填写检查记录"))
+        elif done:  # disabled: it must not offer what it will not do
+            self.inspect_button.setText(self.tr("已检查"))
+        else:
+            self.inspect_button.setText(self.tr("填写检查记录"))
         self.inspect_button.setEnabled(not done)
+        self.inspect_button.setToolTip(
+            self.tr("每个检查事项已有定稿记录；如需修改，请在“检查记录”中选择更正") if done else ""
+        )
         self.records_button.setEnabled(bool(task.records))
         self.rectify_button.setVisible(task.problem and task.rectification is None)
         self.interview_button.setVisible(True)  # 谁认定、谁约谈: with or without an order
@@ -278,13 +282,22 @@ class InspectionsView(QWidget):
         self.catalog: InspectionCatalog | None = None
         self.plan_id: str | None = None
         self.plan_doc: dict[str, Any] | None = None
-        self.today = date.today()
+        self._pinned_day: date | None = None
         self.forms: list[QWidget] = []
         self._profile_seq = 0
         self._profile_uscc: str | None = None
         self._build()
         if desk is not None:
             self.set_desk(desk)
+
+    @property
+    def today(self) -> date:
+        """Today, asked afresh each time (the page stays open past midnight); tests may pin it."""
+        return self._pinned_day or date.today()
+
+    @today.setter
+    def today(self, day: date | None) -> None:
+        self._pinned_day = day
 
     # -- layout ---------------------------------------------------------------------------
 
