@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from credit.reports.cjkwrap import CJKParagraph
 from credit.reports.layout import GRID, PLAIN, bold, build_pdf, fit_string
@@ -44,6 +44,8 @@ PASS_INK = colors.HexColor("#2e7d32")
 PHOTOS_PER_ROW = 3
 PHOTO_BOX = (FRAME_WIDTH - 8 * mm) / PHOTOS_PER_ROW
 FOOTER_SIZE = 8.0
+#: Room the 检查内容 heading needs below it: itself, the table's header and a first item or two.
+CHECKLIST_START = 42 * mm
 
 
 @dataclass
@@ -157,6 +159,7 @@ def _result(rec: Mapping[str, Any], problem: bool, late: bool, st: Styles) -> Ta
     return Table(
         [[body], [note]],
         colWidths=[FRAME_WIDTH],
+        splitInRow=1,  # long findings run on to the next page instead of failing the layout
         style=TableStyle(
             [
                 *PLAIN,
@@ -178,19 +181,20 @@ def _image(data: bytes, max_w: float, max_h: float) -> Image:
 
 
 def _photos(rec: Mapping[str, Any], images: Mapping[str, bytes], st: Styles) -> list[Flowable]:
+    """One table per row of photos, so the heading can be kept with the first row."""
     shown = [a for a in rec["attachments"] if a["sha256"] in images]
     others = [a for a in rec["attachments"] if a["sha256"] not in images]
     out: list[Flowable] = []
-    if shown:
-        cells: list[Any] = []
-        for a in shown:
-            pic = _image(images[a["sha256"]], PHOTO_BOX - 4 * mm, PHOTO_BOX * 0.72)
-            cells.append([pic, CJKParagraph(markup(a["name"]), st.small_center)])
-        rows = [cells[i : i + PHOTOS_PER_ROW] for i in range(0, len(cells), PHOTOS_PER_ROW)]
-        rows[-1] += [""] * (PHOTOS_PER_ROW - len(rows[-1]))
+    cells: list[Any] = []
+    for a in shown:
+        pic = _image(images[a["sha256"]], PHOTO_BOX - 4 * mm, PHOTO_BOX * 0.72)
+        cells.append([pic, CJKParagraph(markup(a["name"]), st.small_center)])
+    for i in range(0, len(cells), PHOTOS_PER_ROW):
+        row = cells[i : i + PHOTOS_PER_ROW]
+        row += [""] * (PHOTOS_PER_ROW - len(row))
         out.append(
             Table(
-                rows,
+                [row],
                 colWidths=[PHOTO_BOX + 8 * mm / PHOTOS_PER_ROW] * PHOTOS_PER_ROW,
                 style=TableStyle(
                     [*PLAIN, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -279,14 +283,15 @@ def build_inspection_record(data: RecordPrint, out: Path | BinaryIO) -> str:
             ),
             Spacer(1, 3 * mm),
         ]
+    photos = _photos(rec, data.images, st)
     story += [
         _facts(rec, st),
+        CondPageBreak(CHECKLIST_START),  # never a heading alone at the foot of a page
         bold("检查内容", st.heading),
         _checklist(rec, st),
-        bold("检查结果", st.heading),
-        _result(rec, data.problem, data.late, st),
-        bold("现场照片及材料", st.heading),
-        *_photos(rec, data.images, st),
+        KeepTogether([bold("检查结果", st.heading), _result(rec, data.problem, data.late, st)]),
+        KeepTogether([bold("现场照片及材料", st.heading), photos[0]]),  # the heading with its first row
+        *photos[1:],
         Spacer(1, 6 * mm),
         KeepTogether(
             [

@@ -154,3 +154,27 @@ def test_records_export_lists_current_records_since_a_day(
     assert row["检查行为编号"] == rec["record_no"] and row["检查结果代码"] == "09"
     assert row["统一社会信用代码"] == sample.code(151) and "F01" in row["不符合项"]
     assert service.export_records(sample.NOW.date() + timedelta(days=1), out) == 0
+
+
+def _page_of(pages: list[str], text: str) -> int | None:
+    return next((i for i, page in enumerate(pages) if text in page), None)
+
+
+def test_section_headings_stay_with_what_they_head(service: Inspections, plan: dict, tmp_path: Path) -> None:
+    """Whatever the length of the findings, 检查内容, 检查结果 and 现场照片及材料 never sit alone at
+    the foot of a page with their content on the next; very long findings run on, not fail."""
+    from credit.reports.inspection_record import RecordPrint, build_inspection_record
+
+    rec = _finalised(service, plan)
+    images = service.thumbnails([a["sha256"] for a in rec["attachments"]])
+    for length in (*range(0, 400, 40), 2400):
+        pdf = tmp_path / f"record-{length}.pdf"
+        build_inspection_record(RecordPrint({**rec, "findings": "查" * length}, images=images), pdf)
+        pages = [pdftools.text(pdf, n) for n in range(1, pdftools.page_count(pdf) + 1)]
+        for heading, first in (
+            ("检查内容", "序号"),
+            ("检查结果", "09 发现问题待后续处理"),
+            ("现场照片及材料", "现场1.jpg"),
+        ):
+            where = _page_of(pages, heading)
+            assert where is not None and where == _page_of(pages, first), (length, heading)
