@@ -1,5 +1,7 @@
 """Spreadsheets: the plan for publication (一公开) and the finalised inspection records.
 
+The published plan lists no entity's credit grade (see :mod:`credit.reports.plan_report`).
+
 Both are plain XLSX with one header row (the reference's field names), frozen, so they open in
 any office suite and can be pasted into the platform's import templates.
 """
@@ -16,7 +18,7 @@ from credit.reports.styles import BORDER, LABEL_BG
 from credit.reports.text import stamp
 
 PLAN_COLUMNS = (
-    ("序号", 6), ("主体名称", 36), ("统一社会信用代码", 22), ("信用等级", 9), ("行政区划", 20),
+    ("序号", 6), ("主体名称", 36), ("统一社会信用代码", 22), ("行政区划", 20),
     ("注册/经营地址", 40), ("检查领域", 14), ("监管事项", 26), ("执法人员", 24), ("执法证号", 28),
 )  # fmt: skip
 RECORD_COLUMNS = (
@@ -71,7 +73,6 @@ def plan_xlsx(doc: Mapping[str, Any], out: Path) -> None:
             t["seq"],
             t["name"],
             t["uscc"],
-            t.get("grade") or "未评",
             t.get("division_name") or "",
             t.get("address") or "",
             "、".join(sectors.get(s, s) for s in t["sectors"]),

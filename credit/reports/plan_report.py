@@ -2,8 +2,13 @@
 
 Printed from the plan file alone: the plan's facts, the random procedure with the seed and the
 SHA-256 of the pool and of the result, the sampling matrix as applied (pool size, ratio,
-minimum, annual cap, entities set aside, drawn) with the rule it comes from, then the task list
+minimum, visit cap, entities set aside, drawn) with the rule it comes from, then the task list
 with the paired inspectors. The pool snapshot itself is not printed (it is in the plan file).
+
+An entity's credit grade (market supervision's risk class) is not published: the task list
+names the entity, the matters, the inspectors and the date, which is what 一公开 requires; the
+grades stay in the plan file, where re-running the draw needs them, and the publication shows
+only the counts per grade, which is how anyone sees the matrix was honoured.
 """
 
 from __future__ import annotations
@@ -98,7 +103,7 @@ def _matrix(doc: Mapping[str, Any], st: Styles) -> Table:
 def _tasks(doc: Mapping[str, Any], st: Styles) -> Flowable:
     if not doc["tasks"]:
         return CJKParagraph("本次未抽中主体。", st.body)
-    head = ["序号", "主体名称", "统一社会信用代码", "等级", "检查事项", "执法人员"]
+    head = ["序号", "主体名称", "统一社会信用代码", "检查事项", "执法人员"]
     data: list[list[Any]] = [[CJKParagraph(h, st.head_cell) for h in head]]
     names = doc.get("matter_names", {})
     for t in doc["tasks"]:
@@ -108,12 +113,11 @@ def _tasks(doc: Mapping[str, Any], st: Styles) -> Flowable:
                 str(t["seq"]),
                 CJKParagraph(markup(t["name"]), st.cell),
                 t["uscc"],
-                t.get("grade") or "未评",
                 CJKParagraph(markup("、".join(names.get(m, m) for m in t["matters"])), st.cell),
                 CJKParagraph(who or "未分配（无足够无回避关系的执法人员）", st.cell),
             ]
         )
-    widths = [10 * mm, 0.0, 35 * mm, 10 * mm, 30 * mm, 36 * mm]
+    widths = [10 * mm, 0.0, 35 * mm, 34 * mm, 40 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
     return Table(
         data,

@@ -142,6 +142,24 @@ def test_plan_pdf_and_xlsx_for_publication(service: Inspections, plan: dict, tmp
     assert method["随机种子"] == "20261120" and method["主体库 SHA-256"] == plan["pool"]["sha256"]
 
 
+def test_the_published_plan_names_no_entitys_credit_grade(
+    service: Inspections, plan: dict, tmp_path: Path
+) -> None:
+    """一公开 publishes entity, matters, inspectors and date; grades stay in the plan file (the
+    draw needs them), and the publication shows only the counts per grade."""
+    assert {t["grade"] for t in plan["tasks"]} >= {"A", "B", "C", "D"}  # the file keeps them
+    raw = pdftools.text(service.plan_pdf(plan, tmp_path / "plan.pdf"))
+    flat = re.sub(r"\s+", "", raw)
+    assert "统一社会信用代码检查事项执法人员" in flat and "等级检查事项" not in flat
+    assert "A级" in flat and "D级" in flat  # the per-grade counts of the matrix table
+    for task in plan["tasks"]:
+        after = raw.split(task["uscc"], 1)[1].split()[0]
+        assert after not in ("A", "B", "C", "D", "未评"), (task["uscc"], after)
+    wb = load_workbook(service.plan_xlsx(plan, tmp_path / "plan.xlsx"), read_only=True)
+    header, *rows = list(wb["抽取结果"].iter_rows(values_only=True))
+    assert "信用等级" not in header and not any(cell in ("A", "B", "C", "D") for row in rows for cell in row)
+
+
 def test_records_export_lists_current_records_since_a_day(
     service: Inspections, plan: dict, tmp_path: Path
 ) -> None:
