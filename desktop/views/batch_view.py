@@ -49,6 +49,7 @@ from desktop.models.batch_model import (
     status_word,
 )
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.profile_html import pill
 from desktop.views.saved_file import link_label, open_file, saved_html
 from desktop.views.verdict_widget import verdict_colours, verdict_word
@@ -243,9 +244,11 @@ class BatchCheckView(QWidget):
         self.xlsx_button.setObjectName("batchXlsx")
         self.xlsx_button.setToolTip(self.tr("每行一条结论和原因，另附汇总表"))
         self.xlsx_button.clicked.connect(partial(self.export, "xlsx"))
-        self.pdf_button = QPushButton(self.tr("导出 PDF（可打印）"))
+        self.pdf_button = QPushButton(self.tr("导出并打印 PDF…"))
         self.pdf_button.setObjectName("batchPdf")
-        self.pdf_button.setToolTip(self.tr("一份合并的核查结果 PDF：汇总与逐行结论"))
+        self.pdf_button.setToolTip(
+            self.tr("保存一份合并的核查结果 PDF（汇总与逐行结论），然后打开打印对话框")
+        )
         self.pdf_button.clicked.connect(partial(self.export, "pdf"))
         self.export_status = link_label(QLabel())
         self.export_status.setObjectName("batchExportStatus")
@@ -492,9 +495,19 @@ class BatchCheckView(QWidget):
         self._export_task = None
         self._enable_exports()
         saved = self.tr("{0} 已保存到 {1}").format(EXPORTS[kind], str(path))
-        if not open_file(path):
-            saved += self.tr("。未能自动打开，请在文件夹中打开")
-        self.export_status.setText(saved_html(saved, path))
+        if kind == "pdf":  # one action: saved, then the print dialog
+            saved += self.tr("。")
+            self.export_status.setText(saved_html(saved, path))
+            offer_print(
+                self,
+                self.runner,
+                path,
+                lambda status: self.export_status.setText(saved_html(saved + status, path)),
+            )
+        else:
+            if not open_file(path):
+                saved += self.tr("。未能自动打开，请在文件夹中打开")
+            self.export_status.setText(saved_html(saved, path))
         self.exported.emit(kind, str(path))
 
     def _export_failed(self, exc: BaseException) -> None:

@@ -28,6 +28,7 @@ from desktop.views.batch_view import BatchCheckView
 from desktop.windows.main_window import MainWindow
 from tests.credit.reports import pdftools
 from tests.desktop import sample
+from tests.desktop.conftest import PrintDialogStandIn
 
 MATTER = "TOLERANT_ACCEPTANCE"
 LEGACY = "91350203M0001QAY9B"  # well formed, fails its 18th character
@@ -79,7 +80,12 @@ def recorded(desk: Desk) -> tuple[int, list[str]]:
 
 
 def test_batch_with_bad_rows_fills_the_table_and_exports(
-    page: BatchCheckView, window: MainWindow, gui_desk: Desk, tmp_path: Path, opened: list[str]
+    page: BatchCheckView,
+    window: MainWindow,
+    gui_desk: Desk,
+    tmp_path: Path,
+    opened: list[str],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     assert window.check_view.tabs.tabText(1) == "批量核查"
     assert not page.xlsx_button.isEnabled() and not page.results.isVisible()
@@ -114,12 +120,20 @@ def test_batch_with_bad_rows_fills_the_table_and_exports(
     page.filter_combo.setCurrentIndex(page.filter_combo.findData(FLAGGED))
     assert page.proxy.rowCount() == 4
 
+    saved: list[Path] = []
+    page.exported.connect(lambda kind, path: saved.append(Path(path)))
     page.xlsx_button.click()
+    printed = tmp_path / "printed.pdf"
+    print_dialog.print_to(printed)  # the clerk presses 打印 in the dialog
     page.pdf_button.click()
-    xlsx, pdf = (Path(p) for p in opened)
+    xlsx, pdf = saved
+    assert opened == [str(xlsx)]  # the XLSX opens; the PDF is saved and offered for printing
     assert xlsx.parent == gui_desk.store.data_dir / "reports" and xlsx.suffix == ".xlsx"
     assert pdf.suffix == ".pdf" and str(pdf) in page.export_status.text()
-    assert "打开文件夹" in page.export_status.text()
+    assert "打开文件夹" in page.export_status.text() and "已发送到打印机" in page.export_status.text()
+    pages = pdftools.page_count(pdf)
+    assert print_dialog.offers == [(pdf.stem, pages)]
+    assert pdftools.page_count(printed) == pages and pdftools.image_count(printed) == pages
     sheet = openpyxl.load_workbook(xlsx, read_only=True)["核查结果"]
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert values[1][:5] == [2, sample.RUIFENG, "常州新北瑞丰精密机械有限公司", sample.RUIFENG, "限制办理"]

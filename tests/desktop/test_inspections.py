@@ -34,6 +34,7 @@ from desktop.views.inspections.plan_dialog import PlanDrawDialog
 from desktop.windows.main_window import MainWindow
 from tests.credit.inspections import sample
 from tests.credit.reports import pdftools
+from tests.desktop.conftest import PrintDialogStandIn
 
 
 @pytest.fixture
@@ -137,7 +138,12 @@ def test_one_click_from_task_to_profile_and_to_the_form(view: InspectionsView, d
 
 
 def test_form_finalises_and_prints_the_record(
-    qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path, opened: list[QUrl]
+    qtbot: QtBot,
+    view: InspectionsView,
+    desk: Desk,
+    tmp_path: Path,
+    opened: list[QUrl],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     form = open_form(view, sample.code(151))
     fill(form, tmp_path)
@@ -152,8 +158,12 @@ def test_form_finalises_and_prints_the_record(
     assert stored is not None and stored["signature_sha256"] and len(stored["attachments"]) == 1
     assert [a["answer"] for a in stored["answers"] if a["code"] == "F04"] == ["不符合"]
 
+    written: list[str] = []
+    form.pdfWritten.connect(written.append)
     form.write_pdf()
-    pdf = Path(opened[-1].toLocalFile())
+    pdf = Path(written[-1])
+    assert not opened and print_dialog.offers == [(pdf.stem, pdftools.page_count(pdf))]
+    assert str(pdf) in form.status.text() and "未打印（PDF 已保存）" in form.status.text()
     text = pdftools.text(pdf)
     for expected in (
         "现场检查记录",
@@ -387,7 +397,12 @@ def test_draw_dialog_problems_name_the_dialogs_fields_all_at_once(
 
 
 def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
-    qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path, opened: list[QUrl]
+    qtbot: QtBot,
+    view: InspectionsView,
+    desk: Desk,
+    tmp_path: Path,
+    opened: list[QUrl],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     """Draw in the dialog → pick a task → profile → form → finalise → PDF → correct → PDF."""
     roster = tmp_path / "roster.json"
@@ -407,8 +422,11 @@ def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
     fill(form, tmp_path, fail=False)
     form.finalise()
     assert form.record is not None and form.record["plan_no"] == doc["plan_no"]
+    written: list[str] = []
+    form.pdfWritten.connect(written.append)
+    view.fileSaved.connect(written.append)
     form.write_pdf()
-    assert form.record["record_no"] in pdftools.text(Path(opened[-1].toLocalFile()))
+    assert form.record["record_no"] in pdftools.text(Path(written[-1]))
 
     select(view, target.uscc)
     view._fill_records_menu()
@@ -422,19 +440,31 @@ def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
     fix.correction_reason.setText("漏记检查情况")
     fix.finalise()
     assert fix.record is not None and fix.record["corrects"] == form.record["id"]
+    fix.pdfWritten.connect(written.append)
     fix.write_pdf()
-    text = pdftools.text(Path(opened[-1].toLocalFile()))
+    text = pdftools.text(Path(written[-1]))
     assert f"更正原记录 {form.record['record_no']}" in text and "漏记检查情况" in text
     history = desk.inspections.history(form.record["id"])
     assert [r["id"] for r in history] == [form.record["id"], fix.record["id"]]
+    view._fill_records_menu()
+    view.panel.records_menu.actions()[0].trigger()  # 打印/保存 from the task's records menu
+    assert Path(written[-1]).name == f"现场检查记录-{fix.record['record_no']}.pdf"  # the current one
+    assert not opened and len(print_dialog.offers) == 3  # every PDF offered for printing
 
-
-def test_publication_exports(view: InspectionsView, plan: dict, opened: list[QUrl]) -> None:
+def test_publication_exports(
+    view: InspectionsView, plan: dict, opened: list[QUrl], print_dialog: PrintDialogStandIn, tmp_path: Path
+) -> None:
+    saved: list[str] = []
+    view.fileSaved.connect(saved.append)
+    printed = tmp_path / "printed.pdf"
+    print_dialog.print_to(printed)
     view.export_plan("pdf")
-    pdf = Path(opened[-1].toLocalFile())
-    assert plan["plan_no"] in pdftools.text(pdf)
+    pdf = Path(saved[-1])
+    assert plan["plan_no"] in pdftools.text(pdf) and not opened  # saved, then printed
+    assert pdftools.page_count(printed) == pdftools.page_count(pdf)
+    assert "已发送到打印机" in view.message.text() and str(pdf) in view.message.text()
     view.export_plan("xlsx")
-    assert Path(opened[-1].toLocalFile()).suffix == ".xlsx"
+    assert Path(opened[-1].toLocalFile()).suffix == ".xlsx" == Path(saved[-1]).suffix
 
 
 def test_entity_actions_can_be_added_in_one_place(view: InspectionsView) -> None:

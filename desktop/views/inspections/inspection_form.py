@@ -10,15 +10,15 @@ nothing is lost; once final, the form turns read-only and offers the printed rec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDoubleValidator, QIcon, QPixmap
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDoubleValidator, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import show_error
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.inspections.autosave import AUTOSAVE_MS, Autosaver, run_guarded, save_then
 from desktop.widgets.signature_pad import SignaturePad
 
@@ -192,7 +193,6 @@ class InspectionForm(QDialog):
         colleagues: Sequence[tuple[str, str]] = (),
         parent: QWidget | None = None,
         autosave_ms: int = AUTOSAVE_MS,
-        open_pdf: Callable[[Path], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inspectionForm")
@@ -205,7 +205,6 @@ class InspectionForm(QDialog):
         self.revision = int(draft.get("revision") or 1)
         self.record: dict[str, Any] | None = None
         self._loading = False
-        self._open_pdf = open_pdf or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
         self.matter = catalog.matter(self.data["matter_code"])
         self.setWindowTitle(self.tr("现场检查记录 · {0}").format(self.data["entity_name"]))
         self.autosave = Autosaver(
@@ -791,12 +790,10 @@ class InspectionForm(QDialog):
 
     def _pdf_written(self, path: Path) -> None:
         self.pdf_button.setEnabled(True)
-        opened = self._open_pdf(path)
-        self.status.setText(
-            self.tr("检查记录已保存到 {0}").format(str(path))
-            + ("" if opened else self.tr("（未能打开 PDF 查看器，请在文件夹中打开后打印）"))
-        )
+        saved = self.tr("检查记录已保存到 {0}。").format(str(path))
+        self.status.setText(saved)
         self.pdfWritten.emit(str(path))
+        offer_print(self, self.runner, path, lambda status: self.status.setText(saved + status))
 
     def _pdf_failed(self, exc: BaseException) -> None:
         self.pdf_button.setEnabled(True)

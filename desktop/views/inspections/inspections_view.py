@@ -17,8 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.models.results_model import CHIPS_ROLE
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.inspections.followup_forms import InterviewForm, RectificationForm
 from desktop.views.inspections.inspection_form import REPORTS_DIR, InspectionForm
 from desktop.views.inspections.plan_dialog import PlanDrawDialog, default_roster
@@ -59,6 +59,7 @@ from desktop.views.inspections.task_model import (
     TaskModel,
 )
 from desktop.views.profile_view import ProfileView
+from desktop.views.saved_file import open_file
 from desktop.widgets.badges import ChipsDelegate, ElideLeftDelegate, GradeDelegate, grade_text, pill_width
 
 if TYPE_CHECKING:
@@ -272,6 +273,7 @@ class InspectionsView(QWidget):
 
     changed = Signal()
     tasksShown = Signal()
+    fileSaved = Signal(str)  # a PDF or XLSX written (then printed or opened)
     formOpened = Signal(object)  # the InspectionForm, RectificationForm or InterviewForm
 
     def __init__(self, runner: RunnerLike, desk: Desk | None = None, parent: QWidget | None = None) -> None:
@@ -704,7 +706,7 @@ class InspectionsView(QWidget):
             path.parent.mkdir(parents=True, exist_ok=True)
             return service.record_pdf(record["id"], path)
 
-        self.runner.run(work, on_done=self._open_file, on_error=self._failed)
+        self.runner.run(work, on_done=self._print_file, on_error=self._failed)
 
     def correct_record(self, record_id: str) -> None:
         self._open_draft(lambda service: service.start_correction(record_id))
@@ -849,13 +851,23 @@ class InspectionsView(QWidget):
             path.parent.mkdir(parents=True, exist_ok=True)
             return service.plan_pdf(doc, path) if kind == "pdf" else service.plan_xlsx(doc, path)
 
-        self.runner.run(work, on_done=self._open_file, on_error=self._failed)
+        self.runner.run(
+            work, on_done=self._print_file if kind == "pdf" else self._open_file, on_error=self._failed
+        )
 
     def _open_file(self, path: Path) -> None:
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        opened = open_file(path)
         self._show_message(
             self.tr("已保存到 {0}").format(str(path)) + ("" if opened else self.tr("（请在文件夹中打开）"))
         )
+        self.fileSaved.emit(str(path))
+
+    def _print_file(self, path: Path) -> None:
+        """One action for a PDF: saved (said here), then the print dialog."""
+        saved = self.tr("已保存到 {0}。").format(str(path))
+        self._show_message(saved)
+        self.fileSaved.emit(str(path))
+        offer_print(self, self.runner, path, lambda status: self._show_message(saved + status))
 
     def _failed(self, exc: BaseException) -> None:
         from credit.inspections import InspectionError
