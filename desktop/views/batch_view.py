@@ -72,12 +72,17 @@ def export_path(data_dir: Path, result: BatchResult, kind: str, moment: datetime
     return data_dir / "reports" / f"批量核查结果-{result.matter_code}-{moment:%Y%m%d-%H%M%S}.{kind}"
 
 
-def write_export(result: BatchResult, kind: str, path: Path) -> Path:
-    """Runs on the worker: the folder, then the file."""
+def write_export(result: BatchResult, kind: str, path: Path, task: Task | None = None) -> Path:
+    """Runs on the worker: the folder, then the file (the PDF with progress and cancel)."""
     from credit.batch_check import export_pdf, export_xlsx
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    (export_xlsx if kind == "xlsx" else export_pdf)(result, path)
+    if kind == "xlsx":
+        export_xlsx(result, path)
+    elif task is None:
+        export_pdf(result, path)
+    else:
+        export_pdf(result, path, progress=task.progress, cancelled=lambda: task.cancelled)
     return path
 
 
@@ -384,6 +389,12 @@ class BatchCheckView(QWidget):
             self._set_running(True)
 
     def cancel(self) -> None:
+        """Stop the batch, or the PDF export under way."""
+        if self.task is None and self._export_task is not None:
+            self._export_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("正在取消…"))
+            return
         if self.task is None:
             return
         self.task.cancel()
@@ -483,16 +494,38 @@ class BatchCheckView(QWidget):
         path = export_path(desk.store.data_dir, result, kind, datetime.now())
         self.export_status.setText(self.tr("正在导出 {0}…").format(EXPORTS[kind]))
         task = self.runner.run(
-            lambda task: write_export(result, kind, path),
+            lambda task: write_export(result, kind, path, task),
             on_done=partial(self._exported, kind),
             on_error=self._export_failed,
+            on_progress=self._on_export_progress,
+            on_cancelled=self._export_cancelled,
         )
         if not task.finished:
             self._export_task = task
+            if kind == "pdf":  # thousands of rows take seconds: show how far, allow stopping
+                self.progress.setRange(0, 0)
+                self.progress_label.setText(self.tr("正在生成 PDF…"))
+                self.progress_row.show()
+                self.cancel_button.setEnabled(True)
         self._enable_exports()
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if done >= total:
+            self.progress_label.setText(self.tr("正在写入 PDF 文件…"))
+        else:
+            self.progress_label.setText(self.tr("正在生成 PDF：{0}%").format(done * 100 // max(total, 1)))
+
+    def _export_cancelled(self) -> None:
+        self._export_task = None
+        self.progress_row.hide()
+        self._enable_exports()
+        self.export_status.setText(self.tr("已取消导出 PDF，未生成文件。"))
 
     def _exported(self, kind: str, path: Path) -> None:
         self._export_task = None
+        self.progress_row.hide()
         self._enable_exports()
         saved = self.tr("{0} 已保存到 {1}").format(EXPORTS[kind], str(path))
         if kind == "pdf":  # one action: saved, then the print dialog
@@ -512,6 +545,7 @@ class BatchCheckView(QWidget):
 
     def _export_failed(self, exc: BaseException) -> None:
         self._export_task = None
+        self.progress_row.hide()
         self._enable_exports()
         self.export_status.setText(self.tr("导出未完成。"))
         show_error(self.window(), exc)

@@ -287,3 +287,54 @@ def test_the_footer_names_the_unit_once(qtbot: QtBot, unit: str, shown: str) -> 
     qtbot.addWidget(view)
     view.show_result(result)
     assert view.meta.text().endswith(shown) and "（（" not in view.meta.text()
+
+
+def _big_result(n: int) -> BatchResult:
+    reason = (
+        "列入严重违法失信名单（市场监督管理严重违法失信名单），依据《政府采购法》第二十二条第一款第（五）项"
+    )
+    rows = []
+    for k in range(n):
+        code = complete(f"91410526{k:08d}")
+        row = BatchRow(k + 2, code, f"单位{k}", code, "ok", "", "restricted", "限制办理")
+        row.reasons = [reason]
+        rows.append(row)
+    return BatchResult(
+        source="大名单.csv",
+        matter_code=MATTER,
+        matter_name="容缺受理",
+        operator="张三",
+        unit="滑县市场监管局",
+        checked_at=datetime(2026, 11, 22, 10, 30).astimezone(),
+        as_of=None,
+        code_column="统一社会信用代码",
+        name_column=None,
+        rows=rows,
+    )
+
+
+def test_threaded_pdf_export_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, page: BatchCheckView, threaded: Runner, gui_desk: Desk, print_dialog: PrintDialogStandIn
+) -> None:
+    reports = gui_desk.store.data_dir / "reports"
+    page.show_result(_big_result(3000))
+    seen: list[int] = []
+    page.progress.valueChanged.connect(seen.append)
+    page.pdf_button.click()
+    assert page.progress_row.isVisible() and page.cancel_button.isEnabled()
+    assert not page.pdf_button.isEnabled() and not page.xlsx_button.isEnabled()
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=30_000)  # laying out, window responsive
+    page.cancel_button.click()
+    qtbot.waitUntil(lambda: page._export_task is None, timeout=30_000)
+    assert page.export_status.text() == "已取消导出 PDF，未生成文件。"
+    assert not page.progress_row.isVisible() and page.pdf_button.isEnabled()
+    assert not list(reports.glob("*.pdf")) and not print_dialog.offers  # nothing written, nothing offered
+
+    seen.clear()
+    with qtbot.waitSignal(page.exported, timeout=60_000):
+        page.pdf_button.click()
+    assert seen and seen == sorted(seen) and len(set(seen)) >= 3
+    (pdf,) = reports.glob("*.pdf")
+    assert not page.progress_row.isVisible()
+    qtbot.waitUntil(lambda: bool(print_dialog.offers), timeout=10_000)  # the page count is read on the worker
+    assert print_dialog.offers[-1][0] == pdf.stem
