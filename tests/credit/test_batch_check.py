@@ -267,7 +267,10 @@ def test_pdf_of_many_rows_spans_pages(tmp_path: Path) -> None:
 def _many(n: int) -> BatchResult:
     from credit.batch_check import BatchRow
 
-    reason = "列入严重违法失信名单（市场监督管理严重违法失信名单），依据《政府采购法》第二十二条第一款第（五）项，限制至 2027-05-01"
+    reason = (
+        "列入严重违法失信名单（市场监督管理严重违法失信名单），"
+        "依据《政府采购法》第二十二条第一款第（五）项，限制至 2027-05-01"
+    )
     rows = []
     for k in range(n):
         row = BatchRow(
