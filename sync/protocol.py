@@ -291,13 +291,16 @@ PAYLOAD_FIELDS: dict[str, tuple[str, ...]] = {k: tuple(m.model_fields) for k, m 
 #: The field holding a record's id inside its payload (an entity is identified by its USCC).
 KEY_FIELD: dict[str, str] = {k: ("uscc" if k == "entity" else "id") for k in PAYLOAD_MODELS}
 
+#: One change as the client checks it. The page's schema declares a change as a plain array of
+#: six items (JSON Schema tuple forms are read differently by OpenAPI tools).
 Change = tuple[int, PullKind, str, Op, int, list[Any] | None]
+ChangeArray = Annotated[list[Any], Field(min_length=6, max_length=6)]
 
 
 class ChangePage(BaseModel):
     """One page of the change feed, in ``seq`` order, for the caller's scope."""
 
-    changes: list[Change] = Field(
+    changes: list[ChangeArray] = Field(
         description="[seq, kind, id, op, version, payload]; payload is an array in the order of "
         "`fields[kind]` for an upsert and null for a delete"
     )

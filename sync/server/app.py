@@ -400,6 +400,20 @@ def create_app(settings: Settings) -> FastAPI:
             if all(acc.covers(j) for j in a.jurisdictions)
         ]
 
+    def openapi() -> dict[str, Any]:
+        """The generated document plus the Problem schema the error responses refer to."""
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            doc = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            problem = protocol.Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            doc.setdefault("components", {}).setdefault("schemas", {})["Problem"] = problem
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.state.settings = settings
     return app
 

@@ -138,6 +138,7 @@ def seed_demo(
     *,
     today: date | None = None,
     progress: Callable[[int], None] | None = None,
+    scrypt_n: int = accounts.SCRYPT_N,
 ) -> WriteStats:
     """Load ``n`` demo entities (idempotent: a second run changes nothing) and the demo accounts."""
     from credit.demo import DEMO_SEED
@@ -149,7 +150,7 @@ def seed_demo(
         today=today,
         progress=progress,
     )
-    ensure_demo_accounts(engine)
+    ensure_demo_accounts(engine, scrypt_n=scrypt_n)
     return stats
 
 
