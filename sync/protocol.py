@@ -343,25 +343,26 @@ def scope_hash(scope: Iterable[str]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def encode_cursor(feed: str, seq: int, scope: Iterable[str]) -> str:
-    data = {"v": 1, "feed": feed, "seq": seq, "scope": scope_hash(scope)}
+def encode_cursor(feed: str, seq: int, scope: Iterable[str], gen: int = 0) -> str:
+    """``gen`` is the platform's compaction generation when the cursor was issued."""
+    data = {"v": 1, "feed": feed, "seq": seq, "scope": scope_hash(scope), "gen": gen}
     raw = json.dumps(data, separators=(",", ":"), sort_keys=True).encode()
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
-def decode_cursor(cursor: str) -> tuple[str, int, str]:
-    """(feed id, seq, scope hash); raises :class:`CursorError` for anything else."""
+def decode_cursor(cursor: str) -> tuple[str, int, str, int]:
+    """(feed id, seq, scope hash, generation); raises :class:`CursorError` for anything else."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        feed, seq, scope = data["feed"], data["seq"], data["scope"]
-    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error) as exc:
+        feed, seq, scope, gen = data["feed"], data["seq"], data["scope"], data.get("gen", 0)
+    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error, AttributeError) as exc:
         raise CursorError("cursor is not readable") from exc
-    if data.get("v") != 1 or not isinstance(seq, int) or seq < 0:
+    if data.get("v") != 1 or not isinstance(seq, int) or seq < 0 or not isinstance(gen, int):
         raise CursorError("cursor version or position invalid")
     if not isinstance(feed, str) or not isinstance(scope, str):
         raise CursorError("cursor fields invalid")
-    return feed, seq, scope
+    return feed, seq, scope, gen
 
 
 def cursor_seq(cursor: str | None) -> int:

@@ -182,6 +182,26 @@ def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) ->
     return stats
 
 
+def delete_entities(conn: sa.Connection, usccs: Iterable[str]) -> int:
+    """Remove entities by USCC and take them out of both search indexes; returns how many."""
+    codes = list(dict.fromkeys(usccs))
+    ids = [r.id for r in _existing(conn, entity, "uscc", codes).values()]
+    _unindex(conn, ids)
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        conn.execute(entity.delete().where(entity.c.id.in_(ids[start : start + LOOKUP_CHUNK])))
+    return len(ids)
+
+
+def delete_records(conn: sa.Connection, table: sa.Table, ids: Iterable[str]) -> int:
+    """Remove records (penalties, list entries …) by id; returns how many were there."""
+    keys = list(dict.fromkeys(ids))
+    removed = 0
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[start : start + LOOKUP_CHUNK]
+        removed += conn.execute(table.delete().where(table.c.id.in_(chunk))).rowcount
+    return removed
+
+
 def set_info(conn: sa.Connection, **values: str) -> None:
     for key, value in values.items():
         conn.execute(

@@ -377,10 +377,12 @@ def create_app(settings: Settings) -> FastAPI:
             )
         with engine.connect() as conn, conn.begin():  # one snapshot for head, rows and count
             try:
-                seq, feed_id = feed.start_seq(conn, after, wanted)
+                seq, feed_id, generation = feed.start_seq(conn, after, wanted)
             except feed.CursorRefused as exc:
                 raise ProblemError(exc.code, exc.reason) from exc
-            page = feed.read_page(conn, wanted, seq, limit, count=count, feed_id=feed_id)
+            page = feed.read_page(
+                conn, wanted, seq, limit, count=count, feed_id=feed_id, generation=generation
+            )
         return _page_response(page, wanted)
 
     @app.get(
@@ -423,7 +425,7 @@ def _page_response(page: feed.Page, scope: list[str]) -> Response:
 
     fields = {k: list(protocol.PAYLOAD_FIELDS[k]) for k in protocol.PULL_KINDS}
     as_of = _iso_or_null(page.as_of)
-    cursor = protocol.encode_cursor(page.feed_id, page.next_seq, scope)
+    cursor = protocol.encode_cursor(page.feed_id, page.next_seq, scope, page.generation)
     head = (
         f'{{"fields":{json.dumps(fields, separators=(",", ":"))},"next_cursor":"{cursor}",'
         f'"has_more":{"true" if page.has_more else "false"},"as_of":{as_of},'

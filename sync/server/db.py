@@ -96,8 +96,9 @@ naive_counter = sa.Table(
 )
 
 #: Key/value facts: ``feed_id`` (a new database is a new feed: old cursors are refused),
-#: ``expired_through`` (the newest seq compaction dropped a tombstone at: older cursors are
-#: refused), ``platform_name``.
+#: ``expired_through`` (the newest seq compaction dropped a tombstone at) and ``compaction_gen``
+#: (how many compactions dropped tombstones: a cursor issued before the latest one and standing
+#: before ``expired_through`` is refused), ``platform_name``.
 platform_info = sa.Table(
     "platform_info",
     meta,
@@ -229,6 +230,7 @@ def init_db(engine: sa.Engine, platform_name: str = "CreditDesk 参考共享平�
             [
                 {"key": "feed_id", "value": uuid.uuid4().hex},
                 {"key": "expired_through", "value": "0"},
+                {"key": "compaction_gen", "value": "0"},
                 {"key": "platform_name", "value": platform_name},
                 {"key": "created_at", "value": iso(now_utc())},
             ],

@@ -485,6 +485,7 @@ class Page:
     has_more: bool
     as_of: str | None
     feed_id: str
+    generation: int = 0
     remaining: int | None = None
     scanned: int = 0
     dropped_deletes: int = 0
@@ -503,28 +504,31 @@ def head_of(conn: sa.Connection, seq_mode: SeqMode = "counter") -> tuple[int, st
     return int(row.last), row.as_of
 
 
-def start_seq(conn: sa.Connection, cursor: str | None, scope: Sequence[str]) -> tuple[int, str]:
-    """Where a cursor continues, checked against this feed and this scope."""
+def start_seq(conn: sa.Connection, cursor: str | None, scope: Sequence[str]) -> tuple[int, str, int]:
+    """Where a cursor continues — checked against this feed, this scope and compaction — with
+    the feed id and the current compaction generation (for the next cursor)."""
     facts = info(conn)
     feed_id = facts["feed_id"]
+    generation = int(facts.get("compaction_gen", "0"))
     if not cursor:
-        return 0, feed_id
+        return 0, feed_id, generation
     try:
-        feed, seq, scope_digest = protocol.decode_cursor(cursor)
+        feed, seq, scope_digest, gen = protocol.decode_cursor(cursor)
     except protocol.CursorError as exc:
         raise CursorRefused("invalid_cursor", "同步游标无法识别。请从头重新同步。") from exc
     if feed != feed_id:
         raise CursorRefused("cursor_expired", "平台数据库已重建，原同步进度失效，需要从头重新同步。")
     if scope_digest != protocol.scope_hash(scope):
         raise CursorRefused("cursor_expired", "辖区范围已变化，原同步进度失效，需要从头重新同步。")
-    if seq < int(facts.get("expired_through", "0")):
+    # compacted since the cursor was issued, and a dropped deletion lies after it
+    if gen < generation and seq < int(facts.get("expired_through", "0")):
         raise CursorRefused("cursor_expired", "平台已压缩变更记录，原同步进度过旧，需要从头重新同步。")
     head, _ = head_of(conn)
     if seq > head:
         raise CursorRefused(
             "cursor_expired", "同步进度超前于平台数据（平台可能已从备份恢复），需要从头重新同步。"
         )
-    return seq, feed_id
+    return seq, feed_id, generation
 
 
 def read_page(
@@ -536,6 +540,7 @@ def read_page(
     count: bool = False,
     seq_mode: SeqMode = "counter",
     feed_id: str = "",
+    generation: int = 0,
 ) -> Page:
     head, as_of = head_of(conn, seq_mode)
     where = sa.and_(change.c.seq > after, change.c.seq <= head, scope_filter(change.c.division_code, scope))
@@ -573,7 +578,17 @@ def read_page(
             ).scalar_one()
         )
     return Page(
-        out, next_seq, head, full and next_seq < head, as_of, feed_id, remaining, len(rows), dropped, kinds
+        out,
+        next_seq,
+        head,
+        full and next_seq < head,
+        as_of,
+        feed_id,
+        generation,
+        remaining,
+        len(rows),
+        dropped,
+        kinds,
     )
 
 
@@ -644,10 +659,12 @@ def compact(conn: sa.Connection, *, tombstone_days: int = 90, now: datetime | No
     old = change.c.op == "delete", change.c.at < horizon
     top = conn.execute(sa.select(sa.func.max(change.c.seq)).where(*old)).scalar()
     tombstones = conn.execute(change.delete().where(*old)).rowcount if top is not None else 0
-    current = int(info(conn).get("expired_through", "0"))
+    facts = info(conn)
+    current = int(facts.get("expired_through", "0"))
     expired = max(current, int(top or 0))
-    if expired != current:
+    if tombstones:  # cursors issued before now may have missed a deletion after them
         set_info(conn, "expired_through", str(expired))
+        set_info(conn, "compaction_gen", str(int(facts.get("compaction_gen", "0")) + 1))
     return CompactStats(int(superseded or 0), int(tombstones or 0), expired)
 
 

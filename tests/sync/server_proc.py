@@ -30,12 +30,14 @@ class ServerProcess:
         rate_limit: float = 0,
         token_minutes: int = 720,
         extra_args: tuple[str, ...] = (),
+        ca_bundle: Path | None = None,
     ) -> None:
         self.db_url = db_url
         self.log_dir = log_dir
         self.rate_limit = rate_limit
         self.token_minutes = token_minutes
         self.extra_args = extra_args
+        self.ca_bundle = ca_bundle  # a TLS server: the readiness probe trusts this CA
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind(("127.0.0.1", 0))
@@ -46,7 +48,7 @@ class ServerProcess:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.ca_bundle else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, wait: bool = True) -> ServerProcess:
         assert self.proc is None or self.proc.poll() is not None
@@ -73,7 +75,8 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited with {self.proc.returncode}; see {self.log_dir}")
             try:
-                if requests.get(f"{self.url}/api/v1/health", timeout=2).status_code == 200:
+                verify: str | bool = str(self.ca_bundle) if self.ca_bundle else True
+                if requests.get(f"{self.url}/api/v1/health", timeout=2, verify=verify).status_code == 200:
                     return
             except requests.RequestException:
                 pass

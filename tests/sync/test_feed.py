@@ -198,6 +198,9 @@ def test_compaction_keeps_the_state_and_expires_old_cursors(engine: sa.Engine) -
             start_seq(conn, protocol.encode_cursor(first, seq, [HUA]), scope)
         assert other.value.code == "cursor_expired"  # issued for another scope
     assert replay(engine, scope)[0] == expected(engine, scope)  # from zero: complete
+    with engine.connect() as conn:  # and a cursor issued after the compaction continues fine
+        _, feed_id, gen = start_seq(conn, None, scope)
+        assert start_seq(conn, protocol.encode_cursor(feed_id, seq, scope, gen), scope)[0] == seq
 
 
 def test_server_import_uses_the_client_parser(engine: sa.Engine) -> None:
