@@ -134,11 +134,13 @@ class Transport:
         )
 
     def _wait(self, seconds: float, cancelled: Cancelled_ | None) -> None:
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0:
+        left = seconds
+        while left > 0:  # in steps, so a cancel is noticed within a tenth of a second
             if cancelled and cancelled():
                 raise Cancelled()
-            self._sleep(min(left, 0.1))
+            step = min(left, 0.1)
+            self._sleep(step)
+            left -= step
 
     def _once(
         self,

@@ -89,7 +89,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"需要重新登录 {client.account.server}（用户 {client.account.user}）。", file=sys.stderr)
             password = getpass.getpass("平台密码：")
         try:
-            result = client.pull(desk.store, progress=progress("同步"), password=password)
+            result = client.pull(
+                desk.store, progress=progress("同步"), password=password, page_size=args.page_size
+            )
         except AuthRequired as exc:
             raise CliError(f"{exc.reason} 请运行 creditdesk login。") from exc
         except SyncError as exc:
@@ -190,6 +192,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("sync", parents=[common], help="与共享平台同步（目前为下载本辖区数据）")
     p.add_argument("--pull-only", action="store_true", help="只下载，不上传（上传将在后续版本提供）")
+    p.add_argument("--page-size", type=int, metavar="N", help="每页变更数（1–10000；网络很慢时可调小）")
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("status", parents=[common], help="同步状态：平台、用户、登录有效期、进度、待上传")

@@ -52,3 +52,15 @@ def replay(
         after = page.next_seq
         if not page.has_more:
             return state, after
+
+
+def delivered(engine: sa.Engine, scope: Sequence[str], after: int = 0) -> int:
+    """How many changes the feed hands out from ``after`` to the head (no writes meanwhile)."""
+    total = 0
+    while True:
+        with engine.connect() as conn, conn.begin():
+            page = read_page(conn, scope, after, 1000)
+        total += len(page.changes)
+        after = page.next_seq
+        if not page.has_more:
+            return total
