@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.server import accounts
-from sync.server.db import record, write_begin
+from sync.server.db import info, record, set_info, write_begin
 from sync.server.feed import FeedWriter, WriteStats
 
 BATCH = 5000
@@ -123,7 +123,7 @@ def demo_items(n: int, seed: int, start: int = 0) -> Iterator[tuple[str, dict[st
     from credit.demo import DEMO_TODAY, generate
 
     for i, ent in enumerate(generate(n, seed, DEMO_TODAY)):
-        if i < start:
+        if i < start:  # entity k does not depend on the others: skipping is exact
             continue
         yield "entity", ent.entity, False
         for kind in ("list_entry", "penalty", "licence", "honour", "judicial"):
@@ -140,16 +140,21 @@ def seed_demo(
     progress: Callable[[int], None] | None = None,
     scrypt_n: int = accounts.SCRYPT_N,
 ) -> WriteStats:
-    """Load ``n`` demo entities (idempotent: a second run changes nothing) and the demo accounts."""
+    """Load ``n`` demo entities and the demo accounts. Idempotent: what an earlier run loaded
+    (``platform_info.demo_seeded``) is not loaded again, and re-loading would change nothing."""
     from credit.demo import DEMO_SEED
 
-    stats, _ = _write_batches(
-        engine,
-        demo_items(n, DEMO_SEED if seed is None else seed),
-        source="demo",
-        today=today,
-        progress=progress,
-    )
+    seed = DEMO_SEED if seed is None else seed
+    with engine.connect() as conn:
+        facts = info(conn)
+    done = int(facts.get("demo_seeded", "0")) if facts.get("demo_seed") == str(seed) else 0
+    stats = WriteStats()
+    if done < n:
+        items = demo_items(n, seed, start=done)
+        stats, _ = _write_batches(engine, items, source="demo", today=today, progress=progress)
+        with write_begin(engine) as conn:
+            set_info(conn, "demo_seed", str(seed))
+            set_info(conn, "demo_seeded", str(n))
     ensure_demo_accounts(engine, scrypt_n=scrypt_n)
     return stats
 
