@@ -57,7 +57,7 @@ class SyncResult:
         text += "。"
         if p.resynced_because:
             text += f"（{p.resynced_because}）"
-        text += " 上传功能将在后续版本提供，目前尚未上传任何记录"
+        text += "上传功能将在后续版本提供，目前尚未上传任何记录"
         text += f"（本机待上传 {self.pending_outbox:,} 条）。" if self.pending_outbox else "。"
         return text
 

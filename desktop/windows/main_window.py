@@ -35,6 +35,7 @@ from desktop.ops import RunnerLike
 from desktop.views.check_view import CheckView
 from desktop.views.profile_view import ProfileView
 from desktop.views.search_view import SearchPane
+from desktop.views.sync_view import SyncView
 
 if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that opens the store
     from credit.desk import CacheStats, Desk
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.check_view = CheckView(runner, ask_override=lambda code: self.ask_checksum_override(code))
         self.check_view.checked.connect(lambda result: self.refresh_status())
         self.profileShown.connect(self._offer_to_check)
+        self.sync_view = SyncView(runner)
+        self.sync_view.synced.connect(self._after_sync)
 
         self._build_header()
         self._build_body()
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
             (self.tr("窗口核查"), self.check_view),
             (self.tr("信用承诺"), None),
             (self.tr("检查任务"), None),
-            (self.tr("同步"), None),
+            (self.tr("同步"), self.sync_view),
         ]
         self.nav = self._make_nav([label for label, _ in jobs])
         self.pages = QStackedWidget()
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setVisible(False)
         self.statusBar().addWidget(self.status_label)
         self.statusBar().addWidget(self.lock_label)
+        self.statusBar().addPermanentWidget(self.sync_view.status_label)
         self.statusBar().setSizeGripEnabled(True)
 
     # -- data -----------------------------------------------------------------------------
@@ -211,7 +215,23 @@ class MainWindow(QMainWindow):
         self.operator_info.setText(self.tr("{0} · 设备 {1}").format(who, op.device))
         self.search.set_desk(desk)
         self.check_view.set_desk(desk)
+        self.sync_view.set_desk(desk)
         self.refresh_status()
+
+    def _after_sync(self, result: object) -> None:
+        """A sync changed the cache: the status bar, the results and the open profile follow."""
+        desk = self.desk
+        if desk is None:
+            return
+        self.refresh_status()
+        self.search.set_desk(desk)  # re-runs the query in the box, if any
+        shown = self.profile_view.profile
+        if shown is not None:
+            code = shown.uscc
+            self.runner.run(
+                lambda task: desk.profile(code, record=False),
+                on_done=lambda prof: self._show_profile(self._profile_seq, code, prof),
+            )
 
     def go_to(self, row: int) -> None:
         """Switch to a job from the keyboard; a job not built yet stays where it is."""
