@@ -98,6 +98,7 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         return stats
     existing = _existing(conn, entity, "uscc", [p["uscc"] for p in prepared])
     inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     reindex: list[tuple[int, str]] = []
     for row in prepared:
         old = existing.get(row["uscc"])
@@ -108,11 +109,13 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         if not changed:
             stats.unchanged += 1
             continue
-        conn.execute(entity.update().where(entity.c.id == old.id).values(**row))
+        updates.append({**row, "_id": old.id})
         stats.updated += 1
         if "name_norm" in changed:
-            _unindex(conn, [old.id])
             reindex.append((old.id, row["name_norm"]))
+    if updates:  # one prepared statement for all of them: a sync may update thousands
+        _update_by(conn, entity, "id", updates)
+        _unindex(conn, [rid for rid, _ in reindex])
     if inserts:
         conn.execute(entity.insert(), inserts)
         new = _existing(conn, entity, "uscc", [r["uscc"] for r in inserts]).values()
@@ -120,6 +123,15 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         stats.inserted += len(inserts)
     _index(conn, reindex)
     return stats
+
+
+def _update_by(conn: sa.Connection, table: sa.Table, key: str, rows: list[dict[str, Any]]) -> None:
+    """UPDATE rows (each with its key under ``_id``) in one executemany of one statement."""
+    cols = [c for c in rows[0] if c != "_id"]
+    stmt = (
+        table.update().where(table.c[key] == sa.bindparam("_id")).values({c: sa.bindparam(c) for c in cols})
+    )
+    conn.execute(stmt, rows)
 
 
 def bulk_insert_entities(
@@ -167,6 +179,7 @@ def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) ->
         return stats
     existing = {k: r._mapping for k, r in _existing(conn, table, "id", [p["id"] for p in prepared]).items()}
     inserts = []
+    updates = []
     for row in prepared:
         old = existing.get(row["id"])
         if old is None:
@@ -174,8 +187,10 @@ def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) ->
         elif all(old[k] == v for k, v in row.items()):
             stats.unchanged += 1
         else:
-            conn.execute(table.update().where(table.c.id == row["id"]).values(**row))
+            updates.append({**row, "_id": row["id"]})
             stats.updated += 1
+    if updates:
+        _update_by(conn, table, "id", updates)
     if inserts:
         conn.execute(table.insert(), inserts)
         stats.inserted += len(inserts)
