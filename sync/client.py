@@ -53,7 +53,7 @@ class SyncResult:
         head = "首次同步完成" if p.full else "同步完成"
         text = f"{head}：接收 {p.applied:,} 条变更（更新 {p.upserts:,}，删除 {p.deletes:,}）"
         if p.as_of:
-            text += f"，平台数据截至 {p.as_of[:16].replace('T', ' ')}"
+            text += f"，本机数据截至 {p.as_of[:16].replace('T', ' ')}"
         text += "。"
         if p.resynced_because:
             text += f"（{p.resynced_because}）"
@@ -253,6 +253,7 @@ class SyncClient:
                 first_sync_incomplete=st.bulk,
                 last_sync=st.last_ok,
                 data_as_of=st.as_of,
+                platform_changed_at=st.platform_changed_at,
                 data_source=st.source,
                 last_error=st.last_error,
                 last_error_at=st.last_error_at,

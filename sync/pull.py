@@ -46,7 +46,8 @@ class PullResult:
     pages: int = 0
     full: bool = False  # started from zero (first sync or resync)
     resynced_because: str | None = None
-    as_of: str | None = None
+    as_of: str | None = None  # the platform's clock when the last page was read: current as of then
+    platform_changed_at: str | None = None  # when the platform's data last changed
     cursor: str | None = None
     clock_skew_seconds: float | None = None
     seconds: float = 0.0
@@ -182,7 +183,8 @@ def _pull_once(
             result.pages += 1
             for k, n in stats.by_kind.items():
                 result.by_kind[k] = result.by_kind.get(k, 0) + n
-            result.as_of = _as_of_text(page.as_of)
+            result.as_of = _as_of_text(page.server_time)
+            result.platform_changed_at = _as_of_text(page.as_of)
             result.cursor = page.next_cursor
             done += decoded.count
             if progress:
@@ -200,9 +202,12 @@ def _pull_once(
 
 def _commit_page(conn: Any, page: protocol.ChangePage, count: int, applied_before: int) -> None:
     values = {"sync_cursor": page.next_cursor, "sync_applied": str(applied_before + count)}
-    as_of = _as_of_text(page.as_of)
-    if as_of:
-        values["as_of"] = as_of
+    # The cache holds everything the platform had when this page was read: that is its as-of
+    # (status bar, check reports, the staleness warning), not the time of the last change.
+    values["as_of"] = _as_of_text(page.server_time) or ""
+    changed = _as_of_text(page.as_of)
+    if changed:
+        values["platform_changed_at"] = changed
     set_info(conn, **values)
 
 

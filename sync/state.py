@@ -9,7 +9,9 @@ never disagree; a reset of the cache forgets both together. The keys:
 ``sync_applied``     changes applied since the cache was last emptied (proves none applied twice)
 ``sync_last_ok``     end of the last complete sync (local time, ISO)
 ``sync_last_error``  the last failure in words, with ``sync_last_error_at``; cleared on success
-``as_of``, ``source``  the platform's data as-of, shown in the status bar and on reports
+``as_of``, ``source``  the platform's clock when the last page was read (the data is current as of
+                      then), shown in the status bar and on reports
+``platform_changed_at``  when the platform's data last changed
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class PullState:
     last_error: str | None = None
     last_error_at: str | None = None
     as_of: str | None = None
+    platform_changed_at: str | None = None
     source: str | None = None
 
     def matches(self, server: str, user: str, scope: list[str]) -> bool:
@@ -58,6 +61,7 @@ def read_state(conn: sa.Connection) -> PullState:
         last_error=info.get("sync_last_error") or None,
         last_error_at=info.get("sync_last_error_at") or None,
         as_of=info.get("as_of"),
+        platform_changed_at=info.get("platform_changed_at"),
         source=info.get("source"),
     )
 

@@ -108,7 +108,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         f"用时 {result.seconds:.1f} 秒。",
     ]
     if result.as_of:
-        lines.append(f"平台数据截至 {result.as_of[:16].replace('T', ' ')}。")
+        lines.append(
+            f"本机数据截至 {_when(result.as_of)}"
+            f"（平台数据最近更新于 {_when(result.platform_changed_at) or '—'}）。"
+        )
     if result.resynced_because:
         lines.append(f"已从头重新同步：{result.resynced_because}")
     if args.pull_only:
@@ -125,6 +128,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         "pages": result.pages,
         "seconds": round(result.seconds, 3),
         "as_of": result.as_of,
+        "platform_changed_at": result.platform_changed_at,
         "resynced_because": result.resynced_because,
         "pushed": 0,
         "pending_outbox": pending,
@@ -152,7 +156,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "登录："
                 + (f"有效，至 {_when(data['token_expires_at'])}" if data["signed_in"] else _relogin()),
                 f"上次成功同步：{_when(data['last_sync']) or '从未'}　"
-                f"平台数据截至：{_when(data['data_as_of']) or '—'}",
+                f"数据截至：{_when(data['data_as_of']) or '—'}　"
+                f"平台数据最近更新：{_when(data['platform_changed_at']) or '—'}",
                 f"已接收变更：{data['changes_applied']:,} 条"
                 + ("（首次同步未完成）" if data["first_sync_incomplete"] else ""),
                 f"待上传：{data['pending_outbox']:,} 条",

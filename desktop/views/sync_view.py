@@ -158,6 +158,7 @@ class SyncView(QWidget):
         self.state_box = QGroupBox(self.tr("本机数据"))
         self.last_ok = QLabel()
         self.as_of = QLabel()
+        self.changed_at = QLabel()
         self.entities = QLabel()
         self.applied = QLabel()
         self.pending = QLabel()
@@ -167,7 +168,8 @@ class SyncView(QWidget):
         self.last_error.setWordWrap(True)
         state_form = QFormLayout(self.state_box)
         state_form.addRow(self.tr("上次成功同步"), self.last_ok)
-        state_form.addRow(self.tr("平台数据截至"), self.as_of)
+        state_form.addRow(self.tr("数据截至"), self.as_of)
+        state_form.addRow(self.tr("平台数据最近更新"), self.changed_at)
         state_form.addRow(self.tr("本地主体"), self.entities)
         state_form.addRow(self.tr("已接收变更"), self.applied)
         state_form.addRow(self.tr("待上传"), self.pending)
@@ -322,7 +324,6 @@ class SyncView(QWidget):
 
         from sync.errors import Cancelled
 
-
         task = self.runner.run(
             work,
             on_done=self._finished,
@@ -414,6 +415,7 @@ class SyncView(QWidget):
         self._show_token()
         self.last_ok.setText(_when(data.get("last_sync")) if data.get("last_sync") else self.tr("从未同步"))
         self.as_of.setText(_when(data.get("data_as_of")))
+        self.changed_at.setText(_when(data.get("platform_changed_at")))
         self.entities.setText(self.tr("{0} 户").format(f"{data.get('entities', 0):,}"))
         applied = self.tr("{0} 条").format(f"{data.get('changes_applied') or 0:,}")
         if data.get("first_sync_incomplete"):
