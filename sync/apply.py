@@ -70,7 +70,6 @@ class Decoded:
     upserts: dict[str, list[tuple[Any, ...]]]  # kind → rows in COLUMNS[kind] order
     deletes: dict[str, list[str]]
     count: int  # changes in the page, before collapsing
-    seqs: tuple[int, int] | None  # first and last seq
 
 
 def decode(page: protocol.ChangePage, *, validate_fields: bool = True) -> Decoded:
@@ -88,7 +87,7 @@ def decode(page: protocol.ChangePage, *, validate_fields: bool = True) -> Decode
         index = {n: i for i, n in enumerate(names)}
         maps[kind] = [index.get(c) for c in COLUMNS[kind]]
     last: dict[tuple[str, str], tuple[str, list[Any] | None]] = {}
-    first_seq = last_seq = None
+    last_seq: int | None = None
     for raw in page.changes:
         try:
             seq, kind, rid, op, _version, payload = _ROW.validate_python(raw)
@@ -96,7 +95,6 @@ def decode(page: protocol.ChangePage, *, validate_fields: bool = True) -> Decode
             raise ProtocolViolation(f"平台返回的变更格式不正确：{exc.errors()[0]['msg']}") from exc
         if last_seq is not None and seq <= last_seq:
             raise ProtocolViolation("平台返回的变更未按顺序排列。")
-        first_seq = seq if first_seq is None else first_seq
         last_seq = seq
         if op == "upsert":
             if payload is None or kind not in maps:
@@ -115,8 +113,7 @@ def decode(page: protocol.ChangePage, *, validate_fields: bool = True) -> Decode
         if validate_fields:
             _check(k, record_id, row)
         upserts.setdefault(k, []).append(row)
-    seqs = (first_seq, last_seq) if first_seq is not None and last_seq is not None else None
-    return Decoded(upserts, deletes, len(page.changes), seqs)
+    return Decoded(upserts, deletes, len(page.changes))
 
 
 def _check(kind: str, rid: str, row: tuple[Any, ...]) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -36,7 +36,6 @@ from sync.server.db import (
     naive_counter,
     now_utc,
     placement,
-    platform_info,
     record,
     set_info,
 )
@@ -487,9 +486,6 @@ class Page:
     feed_id: str
     generation: int = 0
     remaining: int | None = None
-    scanned: int = 0
-    dropped_deletes: int = 0
-    kinds: set[str] = field(default_factory=set)
 
 
 def head_of(conn: sa.Connection, seq_mode: SeqMode = "counter") -> tuple[int, str | None]:
@@ -555,13 +551,9 @@ def read_page(
     deletes = [(r.kind, r.id) for r in rows if r.op == "delete"]
     still = _still_shared(conn, deletes, scope) if deletes else set()
     out: list[str] = []
-    kinds: set[str] = set()
-    dropped = 0
     for r in rows:
         if r.op == "delete" and (r.kind, r.id) in still:
-            dropped += 1
-            continue
-        kinds.add(r.kind)
+            continue  # still shared with another division of this scope
         out.append(
             f"[{r.seq},{json.dumps(r.kind)},{json.dumps(r.id, ensure_ascii=False)},"
             f'"{r.op}",{r.version},{r.payload if r.payload is not None else "null"}]'
@@ -577,19 +569,7 @@ def read_page(
                 )
             ).scalar_one()
         )
-    return Page(
-        out,
-        next_seq,
-        head,
-        full and next_seq < head,
-        as_of,
-        feed_id,
-        generation,
-        remaining,
-        len(rows),
-        dropped,
-        kinds,
-    )
+    return Page(out, next_seq, head, full and next_seq < head, as_of, feed_id, generation, remaining)
 
 
 def _still_shared(
@@ -668,22 +648,12 @@ def compact(conn: sa.Connection, *, tombstone_days: int = 90, now: datetime | No
     return CompactStats(int(superseded or 0), int(tombstones or 0), expired)
 
 
-def feed_facts(conn: sa.Connection) -> dict[str, Any]:
-    facts = info(conn)
-    head, as_of = head_of(conn)
-    rows = conn.execute(sa.select(sa.func.count()).select_from(change)).scalar_one()
-    records = conn.execute(sa.select(sa.func.count()).select_from(record)).scalar_one()
-    return {"feed_id": facts["feed_id"], "head": head, "as_of": as_of, "changes": rows, "records": records}
-
-
 __all__ = [
     "CompactStats",
     "CursorRefused",
     "FeedWriter",
     "Page",
     "compact",
-    "feed_facts",
-    "platform_info",
     "read_page",
     "start_seq",
     "take_naive_seqs",
