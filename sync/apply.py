@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 import sqlalchemy as sa
 from pydantic import TypeAdapter, ValidationError
@@ -46,8 +46,6 @@ TABLES: dict[str, sa.Table] = {
 COLUMNS: dict[str, tuple[str, ...]] = {
     k: (ENTITY_FIELDS if k == "entity" else tuple(c.name for c in t.columns)) for k, t in TABLES.items()
 }
-_ROW = TypeAdapter(protocol.Change)
-_PAYLOADS = {k: TypeAdapter(m) for k, m in protocol.PAYLOAD_MODELS.items()}
 #: Rows per executemany in bulk mode, and how often cancellation is checked inside a page.
 STEP = 2000
 
@@ -67,68 +65,80 @@ class ApplyStats:
 class Decoded:
     """A page's changes, last change per record, grouped by kind."""
 
-    upserts: dict[str, list[tuple[Any, ...]]]  # kind → rows in COLUMNS[kind] order
+    upserts: dict[str, list[Any]]  # kind → rows (sequences) in COLUMNS[kind] order
     deletes: dict[str, list[str]]
     count: int  # changes in the page, before collapsing
 
 
-def decode(page: protocol.ChangePage, *, validate_fields: bool = True) -> Decoded:
-    """Check every change of a page and map payload arrays onto cache columns.
+def decode(page: protocol.ChangeRowsPage, *, validate_fields: bool = True) -> Decoded:
+    """Check the changes of a page (parsed and shape-checked by pydantic in one pass) and map
+    payload arrays onto cache columns.
 
-    The shape of every change is always checked; ``validate_fields`` also checks each payload
-    against its kind's model (types, lengths, enumerations) — the first sync of a very large
-    jurisdiction may skip that, trusting the platform's own validation on ingestion.
+    ``validate_fields`` also checks every payload field against its kind's model (types,
+    lengths, enumerations), one call per kind; the first sync of a very large jurisdiction may
+    skip that, trusting the platform's own validation of the same models on ingestion.
     """
-    maps: dict[str, list[int | None]] = {}
-    for kind in protocol.PULL_KINDS:
-        names = page.fields.get(kind)
-        if names is None:
-            continue
-        index = {n: i for i, n in enumerate(names)}
-        maps[kind] = [index.get(c) for c in COLUMNS[kind]]
+    fields: dict[str, list[str]] = {k: page.fields[k] for k in protocol.PULL_KINDS if k in page.fields}
+    direct = {k: v == list(COLUMNS[k]) for k, v in fields.items()}
+    maps = {k: _column_map(v, COLUMNS[k]) for k, v in fields.items() if not direct[k]}
     last: dict[tuple[str, str], tuple[str, list[Any] | None]] = {}
-    last_seq: int | None = None
-    for raw in page.changes:
-        try:
-            seq, kind, rid, op, _version, payload = _ROW.validate_python(raw)
-        except ValidationError as exc:
-            raise ProtocolViolation(f"平台返回的变更格式不正确：{exc.errors()[0]['msg']}") from exc
-        if last_seq is not None and seq <= last_seq:
+    last_seq = -1
+    for seq, kind, rid, op, _version, payload in page.changes:
+        if seq <= last_seq:
             raise ProtocolViolation("平台返回的变更未按顺序排列。")
         last_seq = seq
-        if op == "upsert":
-            if payload is None or kind not in maps:
-                raise ProtocolViolation(f"平台返回的变更缺少 {kind} 的内容或字段顺序。")
-            if len(payload) != len(page.fields[kind]):
-                raise ProtocolViolation(f"平台返回的 {kind} 记录字段数与字段顺序不符。")
         last[(kind, rid)] = (op, payload)
-    upserts: dict[str, list[tuple[Any, ...]]] = {}
+    upserts: dict[str, list[Any]] = {}
     deletes: dict[str, list[str]] = {}
     for (k, record_id), (action, values) in last.items():
         if action == "delete":
             deletes.setdefault(k, []).append(record_id)
             continue
-        assert values is not None
-        row = tuple(values[i] if i is not None else None for i in maps[k])
-        if validate_fields:
-            _check(k, record_id, row)
+        names = fields.get(k)
+        if values is None or names is None or len(values) != len(names):
+            raise ProtocolViolation(f"平台返回的 {k} 记录 {record_id} 缺少内容，或字段数与字段顺序不符。")
+        row = values if direct[k] else [values[i] if i is not None else None for i in maps[k]]
+        if row[_KEY_INDEX[k]] != record_id:
+            raise ProtocolViolation(f"平台返回的 {k} 记录 {record_id} 与其内容中的编号不一致。")
         upserts.setdefault(k, []).append(row)
+    if validate_fields:
+        for k, rows in upserts.items():
+            _check(k, rows)
     return Decoded(upserts, deletes, len(page.changes))
 
 
-def _check(kind: str, rid: str, row: tuple[Any, ...]) -> None:
-    values = dict(zip(COLUMNS[kind], row, strict=True))
-    if kind == "entity":
-        values = {k: v for k, v in values.items() if k in protocol.PAYLOAD_FIELDS["entity"]}
+def _column_map(names: list[str], columns: tuple[str, ...]) -> list[int | None]:
+    """Where each cache column sits in a payload array of this page (unknown fields ignored)."""
+    index = {n: i for i, n in enumerate(names)}
+    return [index.get(c) for c in columns]
+
+
+def _row_adapter(kind: str) -> TypeAdapter[Any]:
+    """A validator for a list of payload rows in cache-column order, built from the kind's model."""
+    model = protocol.PAYLOAD_MODELS[kind]
+    types = []
+    for name in COLUMNS[kind]:
+        info = model.model_fields[name]
+        types.append(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+    row_type: Any = tuple.__class_getitem__(tuple(types))
+    return TypeAdapter(list[row_type])
+
+
+_ROWS = {k: _row_adapter(k) for k in protocol.PAYLOAD_MODELS}
+_KEY_INDEX = {k: COLUMNS[k].index(protocol.KEY_FIELD[k]) for k in protocol.PAYLOAD_MODELS}
+
+
+def _check(kind: str, rows: list[Any]) -> None:
     try:
-        checked = _PAYLOADS[kind].validate_python(values)
+        _ROWS[kind].validate_python(rows)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = ".".join(str(x) for x in err["loc"])
-        raise ProtocolViolation(f"平台返回的 {kind} 记录 {rid} 的字段 {where} 无效：{err['msg']}") from exc
-    key = getattr(checked, protocol.KEY_FIELD[kind])
-    if key != rid:
-        raise ProtocolViolation(f"平台返回的 {kind} 记录 {rid} 与其内容中的编号 {key} 不一致。")
+        where = err["loc"]
+        record_id = rows[int(where[0])][_KEY_INDEX[kind]] if where and isinstance(where[0], int) else "?"
+        column = COLUMNS[kind][int(where[1])] if len(where) > 1 and isinstance(where[1], int) else "?"
+        raise ProtocolViolation(
+            f"平台返回的 {kind} 记录 {record_id} 的字段 {column} 无效：{err['msg']}"
+        ) from exc
 
 
 # -- incremental --------------------------------------------------------------------------------
@@ -221,9 +231,10 @@ def _stop_if(cancelled: Callable[[], bool] | None) -> None:
         raise Cancelled()
 
 
-def validate_page(body: bytes) -> protocol.ChangePage:
+def validate_page(body: bytes) -> protocol.ChangeRowsPage:
+    """Parse and shape-check a page in one pass (pydantic's JSON parser: no Python ``json``)."""
     try:
-        return protocol.ChangePage.model_validate_json(body)
+        return protocol.ChangeRowsPage.model_validate_json(body)
     except ValidationError as exc:
         err = exc.errors()[0]
         raise ProtocolViolation(

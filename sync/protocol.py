@@ -315,6 +315,12 @@ class ChangePage(BaseModel):
     )
 
 
+class ChangeRowsPage(ChangePage):
+    """A change page as the client reads it: every change checked as a typed tuple while parsing."""
+
+    changes: list[Change]  # type: ignore[assignment]
+
+
 def payload_row(kind: str, payload: dict[str, Any]) -> list[Any]:
     """A payload object as the array a change carries."""
     return [payload.get(f) for f in PAYLOAD_FIELDS[kind]]

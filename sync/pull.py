@@ -56,14 +56,14 @@ class PullResult:
 
 @dataclass
 class _Fetched:
-    page: protocol.ChangePage | None = None
+    page: protocol.ChangeRowsPage | None = None
     error: BaseException | None = None
 
 
 class _Prefetcher:
     """Fetches one page ahead on a daemon thread."""
 
-    def __init__(self, fetch: Callable[[str | None, bool], protocol.ChangePage]) -> None:
+    def __init__(self, fetch: Callable[[str | None, bool], protocol.ChangeRowsPage]) -> None:
         self.fetch = fetch
         self.slot: queue.Queue[_Fetched] = queue.Queue(maxsize=1)
         self.thread: threading.Thread | None = None
@@ -78,7 +78,7 @@ class _Prefetcher:
         self.thread = threading.Thread(target=run, name="sync-prefetch", daemon=True)
         self.thread.start()
 
-    def take(self) -> protocol.ChangePage:
+    def take(self) -> protocol.ChangeRowsPage:
         got = self.slot.get()
         if got.error is not None:
             raise got.error
@@ -147,7 +147,7 @@ def _pull_once(
     result.full = result.full or bulk
     limit = page_size or (BULK_PAGE if bulk else PAGE)
 
-    def fetch(cursor: str | None, count: bool) -> protocol.ChangePage:
+    def fetch(cursor: str | None, count: bool) -> protocol.ChangeRowsPage:
         params: list[tuple[str, Any]] = [("limit", limit), *(("scope", s) for s in scope)]
         if cursor:
             params.append(("after", cursor))
@@ -200,7 +200,7 @@ def _pull_once(
             apply.finish_bulk(conn)
 
 
-def _commit_page(conn: Any, page: protocol.ChangePage, count: int, applied_before: int) -> None:
+def _commit_page(conn: Any, page: protocol.ChangeRowsPage, count: int, applied_before: int) -> None:
     values = {"sync_cursor": page.next_cursor, "sync_applied": str(applied_before + count)}
     # The cache holds everything the platform had when this page was read: that is its as-of
     # (status bar, check reports, the staleness warning), not the time of the last change.
