@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Page sizes: a first sync moves many records per request, a routine one fewer.
-BULK_PAGE = 5000
-PAGE = 2000
+BULK_PAGE = 10_000
+PAGE = 5000
 #: In a first sync larger than this, payload fields are not re-validated one by one (the shape of
 #: every change still is): the platform validated them on ingestion with the same models.
 VALIDATE_UP_TO = 200_000
@@ -52,6 +52,13 @@ class PullResult:
     clock_skew_seconds: float | None = None
     seconds: float = 0.0
     by_kind: dict[str, int] = field(default_factory=dict)
+    #: Where the time went: waiting for pages, checking them, writing them, rebuilding indexes.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, what: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[what] = self.timings.get(what, 0.0) + now - since
+        return now
 
 
 @dataclass
@@ -164,19 +171,23 @@ def _pull_once(
     validate = True
     try:
         while True:
+            t = time.perf_counter()
             page = prefetch.take()
             if page.has_more:
                 prefetch.start(page.next_cursor, False)
+            t = result.timed("wait", t)
             if total is None:
                 total = len(page.changes) + (page.remaining or 0)
                 validate = not bulk or total <= VALIDATE_UP_TO
             decoded = apply.decode(page, validate_fields=validate)
+            t = result.timed("decode", t)
             if cancelled and cancelled():
                 raise Cancelled()
             with store.write_cache() as conn:
                 apply_page = apply.apply_bulk if bulk else apply.apply_incremental
                 stats = apply_page(conn, decoded, cancelled)
                 _commit_page(conn, page, decoded.count, current.applied + result.applied)
+            result.timed("write", t)
             result.applied += decoded.count
             result.upserts += stats.upserts
             result.deletes += stats.deletes
@@ -196,8 +207,17 @@ def _pull_once(
     if bulk:
         if cancelled and cancelled():
             raise Cancelled()
+        t = time.perf_counter()
         with store.write_cache() as conn:
             apply.finish_bulk(conn)
+        t = result.timed("index", t)
+        _checkpoint(store)  # the first sync's pages into the file now, not at the next small sync
+        result.timed("checkpoint", t)
+
+
+def _checkpoint(store: Store) -> None:
+    with store.write_lock, store.cache.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _commit_page(conn: Any, page: protocol.ChangeRowsPage, count: int, applied_before: int) -> None:

@@ -109,7 +109,8 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         if not changed:
             stats.unchanged += 1
             continue
-        updates.append({**row, "_id": old.id})
+        changed["updated_at"] = row.get("updated_at")
+        updates.append({**changed, "_id": old.id})
         stats.updated += 1
         if "name_norm" in changed:
             reindex.append((old.id, row["name_norm"]))
@@ -126,12 +127,19 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
 
 
 def _update_by(conn: sa.Connection, table: sa.Table, key: str, rows: list[dict[str, Any]]) -> None:
-    """UPDATE rows (each with its key under ``_id``) in one executemany of one statement."""
-    cols = [c for c in rows[0] if c != "_id"]
-    stmt = (
-        table.update().where(table.c[key] == sa.bindparam("_id")).values({c: sa.bindparam(c) for c in cols})
-    )
-    conn.execute(stmt, rows)
+    """UPDATE rows (each with its key under ``_id`` and only its changed columns): one executemany
+    per set of changed columns. Setting only what changed keeps untouched indexes untouched — a
+    grade change must not rewrite the USCC, pinyin and division index entries of the row."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(c for c in row if c != "_id")), []).append(row)
+    for cols, members in groups.items():
+        stmt = (
+            table.update()
+            .where(table.c[key] == sa.bindparam("_id"))
+            .values({c: sa.bindparam(c) for c in cols})
+        )
+        conn.execute(stmt, members)
 
 
 def bulk_insert_entities(
@@ -187,7 +195,7 @@ def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) ->
         elif all(old[k] == v for k, v in row.items()):
             stats.unchanged += 1
         else:
-            updates.append({**row, "_id": row["id"]})
+            updates.append({**{k: v for k, v in row.items() if old[k] != v}, "_id": row["id"]})
             stats.updated += 1
     if updates:
         _update_by(conn, table, "id", updates)

@@ -16,7 +16,6 @@ from tests.bench.common import BENCH_DIR, BENCH_ENTITIES, ensure_unlockable
 def main() -> int:
     ensure_unlockable()
     from credit.demo import build_demo
-
     from credit.desk import Desk
 
     print(f"CreditDesk benchmarks — cache {BENCH_DIR} ({BENCH_ENTITIES:,} entities)", flush=True)
@@ -38,6 +37,9 @@ def main() -> int:
     from tests.bench import bench_gui
 
     ok &= bench_gui.run(BENCH_DIR)
+    from tests.bench import bench_sync
+
+    ok &= bench_sync.run(BENCH_ENTITIES)
     print("all budgets met" if ok else "SOME BUDGETS EXCEEDED")
     return 0 if ok else 1
 

@@ -46,6 +46,7 @@ def main(argv: list[str]) -> int:
                 "full": result.full,
                 "peak_rss_mb": peak_mb,
                 "by_kind": result.by_kind,
+                "timings": result.timings,
             }
         ),
         flush=True,
