@@ -14,8 +14,7 @@ Within a page the last change of a record wins, as if applied one by one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -187,36 +186,9 @@ def begin_bulk(conn: sa.Connection) -> None:
     set_info(conn, sync_bulk="1")
 
 
-#: Page cache while loading in bulk (KiB): more than the usual 64 MiB keeps the USCC index and the
-#: index builds in memory, yet leaves the client well inside its 400 MB.
-BULK_CACHE_KIB = 131_072
-
-
-@contextmanager
-def bulk_pragmas(conn: sa.Connection) -> Iterator[None]:
-    """A bigger page cache and a helper thread for sorting, for this connection while loading;
-    the pool gets the connection back as it was."""
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
-    old = int(raw.execute("PRAGMA cache_size").fetchone()[0])
-    raw.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    raw.execute("PRAGMA threads = 2")
-    try:
-        yield
-    finally:
-        with suppress(Exception):  # never mask the load's own error
-            raw.execute(f"PRAGMA cache_size = {old}")
-            raw.execute("PRAGMA threads = 0")
-
-
 def apply_bulk(
     conn: sa.Connection, decoded: Decoded, cancelled: Callable[[], bool] | None = None
 ) -> ApplyStats:
-    with bulk_pragmas(conn):
-        return _apply_bulk(conn, decoded, cancelled)
-
-
-def _apply_bulk(conn: sa.Connection, decoded: Decoded, cancelled: Callable[[], bool] | None) -> ApplyStats:
     stats = ApplyStats()
     raw = conn.connection.dbapi_connection
     assert raw is not None
@@ -238,11 +210,6 @@ def _apply_bulk(conn: sa.Connection, decoded: Decoded, cancelled: Callable[[], b
 
 def finish_bulk(conn: sa.Connection, progress: Callable[[str], None] | None = None) -> None:
     """Rebuild the search indexes and secondary indexes once, and leave bulk mode."""
-    with bulk_pragmas(conn):
-        _finish_bulk(conn, progress)
-
-
-def _finish_bulk(conn: sa.Connection, progress: Callable[[str], None] | None) -> None:
     raw = conn.connection.dbapi_connection
     assert raw is not None
     if progress:

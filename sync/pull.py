@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Page sizes: a first sync moves many records per request, a routine one fewer.
-BULK_PAGE = 10_000
+BULK_PAGE = 5000
 PAGE = 5000
 #: In a first sync larger than this, payload fields are not re-validated one by one (the shape of
 #: every change still is): the platform validated them on ingestion with the same models.
