@@ -7,14 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= var/demo
 
-.PHONY: run test bench lint typecheck check clean setup installer
+.PHONY: run test bench lint typecheck check clean setup installer server
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,server]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -22,6 +22,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The reference sharing platform on 127.0.0.1, seeded with demo data and demo accounts (printed).
+SERVER_PORT ?= 8765
+SERVER_DEMO ?= 20000
+server: $(STAMP)
+	$(BIN)/creditdesk-server serve --host 127.0.0.1 --port $(SERVER_PORT) --demo $(SERVER_DEMO)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench

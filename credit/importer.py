@@ -28,14 +28,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
 
 from credit.domain import publicity
 from credit.domain import uscc as uscc_mod
 from credit.paths import resource
-from credit.store.db import Store
 from credit.store.loader import (
     UpsertStats,
     now_iso,
@@ -45,15 +44,21 @@ from credit.store.loader import (
 )
 from credit.store.tables import entity, honour, licence, list_entry, penalty
 
+if TYPE_CHECKING:
+    from credit.store.db import Store
+
 __all__ = [
     "KINDS",
     "ImportFileError",
     "ImportReport",
+    "ParsedFile",
+    "ParsedRecord",
     "RowProblem",
     "detect_kind",
     "import_file",
     "parse_amount_wan",
     "parse_date",
+    "parse_file",
     "read_table",
 ]
 
@@ -686,13 +691,22 @@ class _Row:
 
 
 @dataclass
-class _Built:
-    """A row ready to write: its table, values, dedupe key and the entity it needs."""
+class ParsedRecord:
+    """A row ready to write: its table, values, dedupe key and the entity it needs.
+
+    ``values`` holds only the columns the file has (a narrower file must not blank the others);
+    ``stub`` is a minimal entity to create when the record's entity is not known yet.
+    """
 
     table: sa.Table
     values: dict[str, Any]
     key: str
     stub: dict[str, Any] | None = None
+
+    @property
+    def kind(self) -> str:
+        """The record kind, named like its cache table (entity, penalty, list_entry …)."""
+        return self.table.name
 
 
 _KEY_LABELS = {
@@ -714,7 +728,7 @@ def _stub(check: uscc_mod.USCCCheck, name: str | None, legal_rep: str | None) ->
     }
 
 
-def _penalty(row: _Row) -> _Built | None:
+def _penalty(row: _Row) -> ParsedRecord | None:
     person = "自然人" in (row.text("subject_category") or "")
     row.require({"uscc": "（行政相对人为自然人的处罚记录目前不导入）"} if person else None)
     check = row.code()
@@ -738,6 +752,8 @@ def _penalty(row: _Row) -> _Built | None:
                 )
     if "valid_until" in row.columns:
         rec["valid_until"] = row.date("valid_until", open_end=True)
+    if "repaired_on" in row.columns:  # credit repair: the record is no longer shown or used
+        rec["repaired_on"] = row.date("repaired_on")
     for name in ("authority_uscc", "source_unit_uscc"):
         if name in row.columns:
             rec[name] = row.other_code(name)
@@ -762,10 +778,10 @@ def _penalty(row: _Row) -> _Built | None:
         severity=severity,
         publicity_end=publicity_end,
     )
-    return _Built(penalty, rec, rec["id"], _stub(check, rec["subject_name"], rec.get("legal_rep")))
+    return ParsedRecord(penalty, rec, rec["id"], _stub(check, rec["subject_name"], rec.get("legal_rep")))
 
 
-def _licence(row: _Row) -> _Built | None:
+def _licence(row: _Row) -> ParsedRecord | None:
     row.require()
     check = row.code()
     decided = row.date("decision_date")
@@ -796,10 +812,10 @@ def _licence(row: _Row) -> _Built | None:
     doc_no, cert_no = rec.get("doc_no"), rec.get("cert_no")
     natural = _key_text(doc_no) if doc_no else "cert:" + _key_text(cert_no or "")
     rec.update(id=record_id("licence", check.code, natural), uscc=check.code, decision_date=decided)
-    return _Built(licence, rec, rec["id"], _stub(check, rec["subject_name"], rec.get("legal_rep")))
+    return ParsedRecord(licence, rec, rec["id"], _stub(check, rec["subject_name"], rec.get("legal_rep")))
 
 
-def _entity(row: _Row) -> _Built | None:
+def _entity(row: _Row) -> ParsedRecord | None:
     row.require()
     check = row.code()
     rec: dict[str, Any] = {}
@@ -834,7 +850,7 @@ def _entity(row: _Row) -> _Built | None:
     if row.failed or check is None:
         return None
     rec.update(uscc=check.code, entity_type=check.parts.entity_type, source="import", updated_at=now_iso())
-    return _Built(entity, rec, check.code)
+    return ParsedRecord(entity, rec, check.code)
 
 
 def _list_type(category: str) -> str | None:
@@ -845,7 +861,7 @@ def _list_type(category: str) -> str | None:
     return None
 
 
-def _list(row: _Row) -> _Built | None:
+def _list(row: _Row) -> ParsedRecord | None:
     row.require()
     check = row.code()
     listed_on = row.date("listed_on")
@@ -885,7 +901,7 @@ def _list(row: _Row) -> _Built | None:
             if src in row.columns or (dst == "valid_until" and "removed_on" in row.columns):
                 rec[dst] = value
         rec.update(id=record_id("honour", subject, _key_text(category), natural), uscc=check.code)
-        return _Built(honour, rec, rec["id"], stub)
+        return ParsedRecord(honour, rec, rec["id"], stub)
     rec = {"list_type": list_type, "category": category}
     row.put_texts(rec, ("reason", "basis", "deciding_unit", "doc_no", "removal_reason", "source"))
     for name, value in (
@@ -900,10 +916,10 @@ def _list(row: _Row) -> _Built | None:
         id=record_id("list", subject, _key_text(category), natural),
         uscc=check.code if check else None,
     )
-    return _Built(list_entry, rec, rec["id"], stub)
+    return ParsedRecord(list_entry, rec, rec["id"], stub)
 
 
-_BUILDERS: dict[str, Callable[[_Row], _Built | None]] = {
+_BUILDERS: dict[str, Callable[[_Row], ParsedRecord | None]] = {
     "penalty": _penalty,
     "licence": _licence,
     "entity": _entity,
@@ -941,9 +957,9 @@ class _Writer:
     def __init__(self, conn: sa.Connection, report: ImportReport) -> None:
         self.conn = conn
         self.report = report
-        self.pending: list[_Built] = []
+        self.pending: list[ParsedRecord] = []
 
-    def add(self, built: _Built) -> None:
+    def add(self, built: ParsedRecord) -> None:
         self.pending.append(built)
         if len(self.pending) >= BATCH:
             self.flush()
@@ -968,7 +984,7 @@ class _Writer:
             self.report.by_table.setdefault(name, UpsertStats())
             self.report.by_table[name] += stats
 
-    def _create_missing_entities(self, batch: list[_Built]) -> None:
+    def _create_missing_entities(self, batch: list[ParsedRecord]) -> None:
         stubs: dict[str, dict[str, Any]] = {}
         for b in batch:
             if b.stub is not None and b.stub["name"]:
@@ -988,6 +1004,70 @@ def _fingerprint(values: Mapping[str, Any]) -> int:
     return hash(tuple(sorted((k, v) for k, v in values.items() if k != "updated_at")))
 
 
+class ParsedFile:
+    """An open import file: its kind, its columns and, as an iterator, its checked records.
+
+    The one reader of platform exports: the client's :func:`import_file` writes the records into
+    the cache, the reference platform's ``creditdesk-server import`` into its own store.
+    """
+
+    def __init__(self, table: _Table, kind: str, columns: dict[str, str], report: ImportReport) -> None:
+        self.table = table
+        self.kind = kind
+        self.columns = columns
+        self.report = report
+
+    def records(self, progress: Callable[[int, int], None] | None = None) -> Iterator[ParsedRecord]:
+        """Each good row once, in file order; problems and row counts go into :attr:`report`.
+
+        A row repeating an earlier row's key is a warning when identical and an error otherwise.
+        ``progress(done, total)`` is called every :data:`BATCH` rows (``total`` an estimate).
+        """
+        report, spec = self.report, catalog().kinds[self.kind]
+        builder = _BUILDERS[self.kind]
+        seen: dict[str, tuple[int, int]] = {}  # dedupe key -> (first row, fingerprint)
+        for number, values in self.table.rows:
+            report.total_rows += 1
+            row = _Row(number, values, self.columns, spec)
+            built = builder(row)
+            if built is not None:
+                fp = _fingerprint(built.values)
+                first = seen.get(built.key)
+                if first is None:
+                    seen[built.key] = (number, fp)
+                    yield built
+                elif first[1] == fp:
+                    row.warn(f"与第{first[0]}行内容相同（重复行），已忽略。")
+                else:
+                    row.error(
+                        f"与第{first[0]}行的{_KEY_LABELS[self.kind]}相同但内容不同，已按第{first[0]}行"
+                        "导入，本行未导入。请核对哪一行正确，修改后重新导入。"
+                    )
+            report.problems.extend(row.problems)
+            if progress is not None and report.total_rows % BATCH == 0:
+                progress(report.total_rows, max(self.table.estimate, report.total_rows))
+
+
+@contextmanager
+def parse_file(path: Path, kind: str | None = None) -> Iterator[ParsedFile]:
+    """Open, recognise and check the header of an export; raises :class:`ImportFileError`.
+
+    ``kind`` overrides the detection from the headers.
+    """
+    path = Path(path)
+    cat = catalog()
+    if kind is not None and kind not in KINDS:
+        raise ImportFileError(f"未知的导入类型“{kind}”，应为 {', '.join(KINDS)} 之一。")
+    with _open_table(path, kind) as table:
+        found = kind or detect_kind(table.headers)
+        columns = _require_columns(cat.kinds[found], table.headers)
+        used = set(columns.values())
+        report = ImportReport(
+            path=path, kind=found, ignored_columns=[h for h in table.headers if h not in used]
+        )
+        yield ParsedFile(table, found, columns, report)
+
+
 def import_file(
     store: Store,
     path: Path,
@@ -1002,44 +1082,12 @@ def import_file(
     the transaction is rolled back so nothing of the file is written. Raises
     :class:`ImportFileError` when the file as a whole cannot be read or recognised.
     """
-    path = Path(path)
-    cat = catalog()
-    if kind is not None and kind not in KINDS:
-        raise ImportFileError(f"未知的导入类型“{kind}”，应为 {', '.join(KINDS)} 之一。")
-    with _open_table(path, kind) as table:
-        found = kind or detect_kind(table.headers)
-        spec = cat.kinds[found]
-        columns = _require_columns(spec, table.headers)
-        used = set(columns.values())
-        report = ImportReport(
-            path=path, kind=found, ignored_columns=[h for h in table.headers if h not in used]
-        )
-        builder = _BUILDERS[found]
-        seen: dict[str, tuple[int, int]] = {}  # dedupe key -> (first row, fingerprint)
-        with store.write_cache() as conn:
-            writer = _Writer(conn, report)
-            for number, values in table.rows:
-                report.total_rows += 1
-                row = _Row(number, values, columns, spec)
-                built = builder(row)
-                if built is not None:
-                    fp = _fingerprint(built.values)
-                    first = seen.get(built.key)
-                    if first is None:
-                        seen[built.key] = (number, fp)
-                        writer.add(built)
-                    elif first[1] == fp:
-                        row.warn(f"与第{first[0]}行内容相同（重复行），已忽略。")
-                    else:
-                        row.error(
-                            f"与第{first[0]}行的{_KEY_LABELS[found]}相同但内容不同，已按第{first[0]}行"
-                            "导入，本行未导入。请核对哪一行正确，修改后重新导入。"
-                        )
-                report.problems.extend(row.problems)
-                if progress is not None and report.total_rows % BATCH == 0:
-                    progress(report.total_rows, max(table.estimate, report.total_rows))
-            writer.flush()
-            set_info(conn, last_import=now_iso())
-            if progress is not None:
-                progress(report.total_rows, report.total_rows)
-    return report
+    with parse_file(path, kind) as parsed, store.write_cache() as conn:
+        writer = _Writer(conn, parsed.report)
+        for record in parsed.records(progress):
+            writer.add(record)
+        writer.flush()
+        set_info(conn, last_import=now_iso())
+        if progress is not None:
+            progress(parsed.report.total_rows, parsed.report.total_rows)
+    return parsed.report

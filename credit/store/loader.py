@@ -98,6 +98,7 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         return stats
     existing = _existing(conn, entity, "uscc", [p["uscc"] for p in prepared])
     inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     reindex: list[tuple[int, str]] = []
     for row in prepared:
         old = existing.get(row["uscc"])
@@ -108,11 +109,14 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         if not changed:
             stats.unchanged += 1
             continue
-        conn.execute(entity.update().where(entity.c.id == old.id).values(**row))
+        changed["updated_at"] = row.get("updated_at")
+        updates.append({**changed, "_id": old.id})
         stats.updated += 1
         if "name_norm" in changed:
-            _unindex(conn, [old.id])
             reindex.append((old.id, row["name_norm"]))
+    if updates:  # one prepared statement for all of them: a sync may update thousands
+        _update_by(conn, entity, "id", updates)
+        _unindex(conn, [rid for rid, _ in reindex])
     if inserts:
         conn.execute(entity.insert(), inserts)
         new = _existing(conn, entity, "uscc", [r["uscc"] for r in inserts]).values()
@@ -120,6 +124,22 @@ def upsert_entities(conn: sa.Connection, rows: Iterable[Row]) -> UpsertStats:
         stats.inserted += len(inserts)
     _index(conn, reindex)
     return stats
+
+
+def _update_by(conn: sa.Connection, table: sa.Table, key: str, rows: list[dict[str, Any]]) -> None:
+    """UPDATE rows (each with its key under ``_id`` and only its changed columns): one executemany
+    per set of changed columns. Setting only what changed keeps untouched indexes untouched — a
+    grade change must not rewrite the USCC, pinyin and division index entries of the row."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(c for c in row if c != "_id")), []).append(row)
+    for cols, members in groups.items():
+        stmt = (
+            table.update()
+            .where(table.c[key] == sa.bindparam("_id"))
+            .values({c: sa.bindparam(c) for c in cols})
+        )
+        conn.execute(stmt, members)
 
 
 def bulk_insert_entities(
@@ -167,6 +187,7 @@ def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) ->
         return stats
     existing = {k: r._mapping for k, r in _existing(conn, table, "id", [p["id"] for p in prepared]).items()}
     inserts = []
+    updates = []
     for row in prepared:
         old = existing.get(row["id"])
         if old is None:
@@ -174,12 +195,34 @@ def upsert_records(conn: sa.Connection, table: sa.Table, rows: Iterable[Row]) ->
         elif all(old[k] == v for k, v in row.items()):
             stats.unchanged += 1
         else:
-            conn.execute(table.update().where(table.c.id == row["id"]).values(**row))
+            updates.append({**{k: v for k, v in row.items() if old[k] != v}, "_id": row["id"]})
             stats.updated += 1
+    if updates:
+        _update_by(conn, table, "id", updates)
     if inserts:
         conn.execute(table.insert(), inserts)
         stats.inserted += len(inserts)
     return stats
+
+
+def delete_entities(conn: sa.Connection, usccs: Iterable[str]) -> int:
+    """Remove entities by USCC and take them out of both search indexes; returns how many."""
+    codes = list(dict.fromkeys(usccs))
+    ids = [r.id for r in _existing(conn, entity, "uscc", codes).values()]
+    _unindex(conn, ids)
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        conn.execute(entity.delete().where(entity.c.id.in_(ids[start : start + LOOKUP_CHUNK])))
+    return len(ids)
+
+
+def delete_records(conn: sa.Connection, table: sa.Table, ids: Iterable[str]) -> int:
+    """Remove records (penalties, list entries …) by id; returns how many were there."""
+    keys = list(dict.fromkeys(ids))
+    removed = 0
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[start : start + LOOKUP_CHUNK]
+        removed += conn.execute(table.delete().where(table.c.id.in_(chunk))).rowcount
+    return removed
 
 
 def set_info(conn: sa.Connection, **values: str) -> None:

@@ -37,6 +37,7 @@ from desktop.views.commitments_view import CommitmentsView
 from desktop.views.inspections.inspections_view import InspectionsView
 from desktop.views.profile_view import ProfileView
 from desktop.views.search_view import SearchPane
+from desktop.views.sync_view import SyncView
 
 if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that opens the store
     from credit.desk import CacheStats, Desk
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
             self.tr("信用承诺"), self._commitments_of, "taskCommitments"
         )
         self.profileShown.connect(self._offer_to_check)
+        self.sync_view = SyncView(runner)
+        self.sync_view.synced.connect(self._after_sync)
 
         self._build_header()
         self._build_body()
@@ -88,7 +91,7 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):  # Ctrl+1 查询, Ctrl+2 窗口核查, …
             page = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             page.setContext(Qt.ShortcutContext.WindowShortcut)
-            page.activated.connect(partial(self.go_to, row))
+            page.activated.connect(partial(self.nav.setCurrentRow, row))
         if desk is not None:
             self.attach(desk)
 
@@ -163,23 +166,18 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([700, 520])
 
-        # Jobs, not tables, in the order of the left-hand navigation; a job whose page is not
-        # built yet is shown disabled and says so (no fakes).
-        jobs: list[tuple[str, QWidget | None]] = [
+        # Jobs, not tables, in the order of the left-hand navigation (Ctrl+1 … Ctrl+5).
+        jobs: list[tuple[str, QWidget]] = [
             (self.tr("查询"), self.splitter),
             (self.tr("窗口核查"), self.check_view),
             (self.tr("信用承诺"), self.commitments_view),
             (self.tr("检查任务"), self.inspections_view),
-            (self.tr("同步"), None),
+            (self.tr("同步"), self.sync_view),
         ]
         self.nav = self._make_nav([label for label, _ in jobs])
         self.pages = QStackedWidget()
-        for row, (_, page) in enumerate(jobs):
-            self.pages.addWidget(page if page is not None else QWidget())
-            if page is None:
-                item = self.nav.item(row)
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-                item.setToolTip(self.tr("将在后续版本提供"))
+        for _, page in jobs:
+            self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.show_page)
         self.search.field.textEdited.connect(lambda text: self.nav.setCurrentRow(0))
         self.search.openRequested.connect(lambda uscc, query: self.nav.setCurrentRow(0))
@@ -216,6 +214,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setVisible(False)
         self.statusBar().addWidget(self.status_label)
         self.statusBar().addWidget(self.lock_label)
+        self.statusBar().addPermanentWidget(self.sync_view.status_label)
         self.statusBar().setSizeGripEnabled(True)
 
     # -- data -----------------------------------------------------------------------------
@@ -231,13 +230,23 @@ class MainWindow(QMainWindow):
         self.check_view.set_desk(desk)
         self.commitments_view.set_desk(desk)
         self.inspections_view.set_desk(desk)
+        self.sync_view.set_desk(desk)
         self.refresh_status()
 
-    def go_to(self, row: int) -> None:
-        """Switch to a job from the keyboard; a job not built yet stays where it is."""
-        item = self.nav.item(row)
-        if item is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
-            self.nav.setCurrentRow(row)
+    def _after_sync(self, result: object) -> None:
+        """A sync changed the cache: the status bar, the results and the open profile follow."""
+        desk = self.desk
+        if desk is None:
+            return
+        self.refresh_status()
+        self.search.set_desk(desk)  # re-runs the query in the box, if any
+        shown = self.profile_view.profile
+        if shown is not None:
+            code = shown.uscc
+            self.runner.run(
+                lambda task: desk.profile(code, record=False),
+                on_done=lambda prof: self._show_profile(self._profile_seq, code, prof),
+            )
 
     def show_page(self, row: int) -> None:
         """Show the job chosen on the left; the check page takes the keyboard at once."""

@@ -38,6 +38,9 @@ def main() -> int:
     from tests.bench import bench_gui
 
     ok &= bench_gui.run(BENCH_DIR)
+    from tests.bench import bench_sync
+
+    ok &= bench_sync.run(BENCH_ENTITIES)
     print("all budgets met" if ok else "SOME BUDGETS EXCEEDED")
     return 0 if ok else 1
 

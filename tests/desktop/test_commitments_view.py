@@ -502,7 +502,7 @@ def test_profile_lists_local_commitments_and_offers_fulfilment(
 def test_nav_offers_the_commitments_page(window: MainWindow) -> None:
     item = window.nav.item(2)
     assert item.text() == "信用承诺" and item.flags() & Qt.ItemFlag.ItemIsEnabled
-    window.go_to(2)
+    window.nav.setCurrentRow(2)
     assert window.pages.currentWidget() is window.commitments_view
     with window.desk.store.work.connect() as conn:  # type: ignore[union-attr]
         assert conn.execute(sa.select(sa.func.count()).select_from(commitment)).scalar_one() == 0

@@ -1,0 +1,204 @@
+"""Signing in to the sharing platform and syncing: login, logout, sync, status."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from credit.cli.common import EXIT_FAIL, EXIT_OK, CliError, Subparsers, emit, open_desk, progress
+
+COMMANDS = ("login", "logout", "sync", "status")
+PASSWORD_ENV = "CREDITDESK_SYNC_PASSWORD"
+
+
+def _password(prompt: str = "平台密码：") -> str:
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"需要平台密码：非交互运行时请通过环境变量 {PASSWORD_ENV} 提供。")
+    return getpass.getpass(prompt)
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient
+    from sync.errors import SyncError
+
+    client = SyncClient(Path(args.data_dir).expanduser())
+    server = args.server or client.account.server
+    user = args.user or client.account.user
+    if not server:
+        raise CliError("请用 --server 指定共享平台地址（例如 https://xypt.example.gov.cn）。")
+    if not user:
+        if not sys.stdin.isatty():
+            raise CliError("请用 --user 指定平台用户名。")
+        user = input("平台用户名：").strip()
+    try:
+        signed = client.login(server, user, _password(), ca_bundle=args.ca_bundle or client.account.ca_bundle)
+    except SyncError as exc:
+        raise CliError(exc.reason) from exc
+    info = signed.user
+    lines = [
+        f"已登录 {client.account.server}：{info.display_name}（{info.role_label}，{info.unit}）",
+        f"辖区：{'、'.join(info.jurisdictions)}；"
+        f"登录有效期至 {signed.expires_at.astimezone():%Y-%m-%d %H:%M}。",
+    ]
+    if signed.storage_note:
+        lines.append(signed.storage_note + f"（脚本中可设置 {PASSWORD_ENV}，每次同步时自动登录。）")
+    else:
+        lines.append("登录凭据已保存在系统钥匙串中。")
+    from sync.client import clock_warning
+
+    if warning := clock_warning(signed.clock_skew_seconds):
+        lines.append(f"提示：{warning}")
+    data = {
+        "server": client.account.server,
+        "user": info.model_dump(),
+        "expires_at": signed.expires_at.isoformat(),
+        "token_storage": signed.token_storage,
+    }
+    emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient
+
+    client = SyncClient(Path(args.data_dir).expanduser())
+    if not client.account.configured:
+        emit(args, {"signed_in": False}, "尚未登录。")
+        return EXIT_OK
+    client.logout()
+    emit(args, {"signed_in": False}, f"已退出 {client.account.server} 的登录。")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient, clock_warning, pending_outbox
+    from sync.errors import AuthRequired, SyncError
+
+    client = SyncClient(Path(args.data_dir).expanduser())
+    desk = open_desk(args)
+    try:
+        password = None
+        needs = client.token() is None and client.account.configured and not os.environ.get(PASSWORD_ENV)
+        if needs and sys.stdin.isatty():
+            print(f"需要重新登录 {client.account.server}（用户 {client.account.user}）。", file=sys.stderr)
+            password = getpass.getpass("平台密码：")
+        try:
+            result = client.pull(
+                desk.store, progress=progress("同步"), password=password, page_size=args.page_size
+            )
+        except AuthRequired as exc:
+            raise CliError(f"{exc.reason} 请运行 creditdesk login。") from exc
+        except SyncError as exc:
+            raise CliError(exc.reason) from exc
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+        pending = pending_outbox(desk.store)
+    finally:
+        desk.close()
+    head = "首次同步完成" if result.full else "同步完成"
+    lines = [
+        f"{head}：接收 {result.applied:,} 条变更（更新 {result.upserts:,}，删除 {result.deletes:,}），"
+        f"用时 {result.seconds:.1f} 秒。",
+    ]
+    if result.as_of:
+        lines.append(
+            f"本机数据截至 {_when(result.as_of)}"
+            f"（平台数据最近更新于 {_when(result.platform_changed_at) or '—'}）。"
+        )
+    if result.resynced_because:
+        lines.append(f"已从头重新同步：{result.resynced_because}")
+    if args.pull_only:
+        lines.append("（仅下载：未上传任何记录。）")
+    else:
+        lines.append(f"上传功能将在后续版本提供：本次未上传任何记录，本机待上传 {pending:,} 条。")
+    if warning := clock_warning(result.clock_skew_seconds):
+        lines.append(f"提示：{warning}")
+    data = {
+        "full": result.full,
+        "applied": result.applied,
+        "upserts": result.upserts,
+        "deletes": result.deletes,
+        "pages": result.pages,
+        "seconds": round(result.seconds, 3),
+        "as_of": result.as_of,
+        "platform_changed_at": result.platform_changed_at,
+        "resynced_because": result.resynced_because,
+        "pushed": 0,
+        "pending_outbox": pending,
+        "clock_skew_seconds": result.clock_skew_seconds,
+    }
+    emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient
+
+    client = SyncClient(Path(args.data_dir).expanduser())
+    desk = open_desk(args)
+    try:
+        data = client.status(desk.store)
+    finally:
+        desk.close()
+    if not data["server"]:
+        text = "尚未登录共享平台（creditdesk login --server 地址 --user 用户名）。"
+    else:
+        text = "\n".join(
+            [
+                f"平台：{data['server']}　用户：{data['user']}（{data['role'] or '—'}）",
+                "登录："
+                + (f"有效，至 {_when(data['token_expires_at'])}" if data["signed_in"] else _relogin()),
+                f"上次成功同步：{_when(data['last_sync']) or '从未'}　"
+                f"数据截至：{_when(data['data_as_of']) or '—'}　"
+                f"平台数据最近更新：{_when(data['platform_changed_at']) or '—'}",
+                f"已接收变更：{data['changes_applied']:,} 条"
+                + ("（首次同步未完成）" if data["first_sync_incomplete"] else ""),
+                f"待上传：{data['pending_outbox']:,} 条",
+            ]
+            + ([f"上次错误（{data['last_error_at']}）：{data['last_error']}"] if data["last_error"] else [])
+        )
+    emit(args, data, text)
+    return EXIT_OK if data["server"] else EXIT_FAIL
+
+
+def _when(value: str | None) -> str:
+    """An ISO timestamp as 2026-11-21 18:02, local time."""
+    if not value:
+        return ""
+    from datetime import datetime
+
+    return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _relogin() -> str:
+    from sync.account import token_storage
+
+    if token_storage() == "memory":
+        return "需要登录（本机没有系统钥匙串，登录凭据不会保存，每次运行需重新登录）"
+    return "需要重新登录"
+
+
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("login", parents=[common], help="登录信用信息共享平台（密码将提示输入）")
+    p.add_argument("--server", metavar="地址", help="平台地址，如 https://xypt.example.gov.cn")
+    p.add_argument("--user", metavar="用户名")
+    p.add_argument("--ca-bundle", metavar="文件", help="单位自有证书颁发机构的 CA 证书（PEM）")
+    p.set_defaults(func=cmd_login)
+
+    p = sub.add_parser("logout", parents=[common], help="退出平台登录并删除本机保存的登录凭据")
+    p.set_defaults(func=cmd_logout)
+
+    p = sub.add_parser("sync", parents=[common], help="与共享平台同步（目前为下载本辖区数据）")
+    p.add_argument("--pull-only", action="store_true", help="只下载，不上传（上传将在后续版本提供）")
+    p.add_argument("--page-size", type=int, metavar="N", help="每页变更数（1–10000；网络很慢时可调小）")
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("status", parents=[common], help="同步状态：平台、用户、登录有效期、进度、待上传")
+    p.set_defaults(func=cmd_status)

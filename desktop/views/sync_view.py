@@ -1,0 +1,446 @@
+"""The 同步 page: the platform account, a sync button with progress and cancel, what happened.
+
+Everything that touches the network or the database (signing in, syncing, reading the sync
+state) goes to the injected runner. A timer syncs in the background at the chosen interval while
+the user is signed in; a background failure is shown on the page and in the status bar, never as
+a dialog popping up in the middle of someone's work. When a sync has changed data,
+:attr:`SyncView.synced` tells the window so the search and the profile refresh what they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import settings
+from desktop.ops import RunnerLike, Task
+
+if TYPE_CHECKING:
+    from credit.desk import Desk
+    from sync.client import SyncClient, SyncResult
+
+_AUTO_KEY = "sync/auto"
+_INTERVAL_KEY = "sync/interval_minutes"
+DEFAULT_INTERVAL = 30
+
+
+def _when(value: str | None) -> str:
+    """An ISO timestamp as 2026-11-21 18:02 in local time; a dash for none."""
+    if not value:
+        return "—"
+    try:
+        return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return value
+
+
+class SyncView(QWidget):
+    #: A sync finished (SyncResult); the window refreshes search, profile and status bar.
+    synced = Signal(object)
+
+    def __init__(
+        self,
+        runner: RunnerLike,
+        parent: QWidget | None = None,
+        *,
+        client_factory: Callable[[Path], SyncClient] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.client_factory = client_factory
+        self.desk: Desk | None = None
+        self.client: SyncClient | None = None
+        self.status_data: dict[str, Any] = {}
+        self._task: Task | None = None
+        #: Set by 取消 and read by the worker: also reaches a run that has not handed back its task.
+        self._cancel_requested = False
+        self._background = False
+        self.setObjectName("syncView")
+
+        title = QLabel(self.tr("与信用信息共享平台同步"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "下载本辖区的主体信用信息（登记、名单、处罚、许可、评价），并保持最新。上传本机记录将在后续版本提供。"
+            )
+        )
+        intro.setWordWrap(True)
+
+        # account
+        self.account_box = QGroupBox(self.tr("平台账号"))
+        self.server_label = QLabel()
+        self.user_label = QLabel()
+        self.scope_label = QLabel()
+        self.token_label = QLabel()
+        for label in (self.server_label, self.user_label, self.scope_label, self.token_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+        self.signin_button = QPushButton(self.tr("登录…"))
+        self.signin_button.clicked.connect(self.sign_in)
+        self.signout_button = QPushButton(self.tr("退出登录"))
+        self.signout_button.clicked.connect(self.sign_out)
+        form = QFormLayout()
+        form.addRow(self.tr("平台地址"), self.server_label)
+        form.addRow(self.tr("用户"), self.user_label)
+        form.addRow(self.tr("辖区"), self.scope_label)
+        form.addRow(self.tr("登录状态"), self.token_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.signin_button)
+        buttons.addWidget(self.signout_button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self.account_box)
+        box.addLayout(form)
+        box.addLayout(buttons)
+
+        # syncing
+        self.sync_box = QGroupBox(self.tr("同步"))
+        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.setDefault(True)
+        self.sync_button.setMinimumHeight(int(self.sync_button.fontMetrics().height() * 2.2))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("尚未开始"))
+        self.message = QLabel()
+        self.message.setObjectName("syncMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.auto = QCheckBox(self.tr("已登录时每隔"))
+        self.interval = QSpinBox()
+        self.interval.setRange(5, 24 * 60)
+        self.interval.setSuffix(self.tr(" 分钟"))
+        self.interval.setSingleStep(5)
+        store = settings.settings()
+        self.interval.setValue(int(str(store.value(_INTERVAL_KEY, DEFAULT_INTERVAL))))
+        self.auto.setChecked(str(store.value(_AUTO_KEY, "true")).lower() in ("true", "1"))
+        self.auto.toggled.connect(self._save_auto)
+        self.interval.valueChanged.connect(self._save_auto)
+        auto_row = QHBoxLayout()
+        auto_row.addWidget(self.auto)
+        auto_row.addWidget(self.interval)
+        auto_row.addWidget(QLabel(self.tr("在后台自动同步一次")))
+        auto_row.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.sync_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.progress, 1)
+        sync_layout = QVBoxLayout(self.sync_box)
+        sync_layout.addLayout(top)
+        sync_layout.addWidget(self.message)
+        sync_layout.addLayout(auto_row)
+
+        # status
+        self.state_box = QGroupBox(self.tr("本机数据"))
+        self.last_ok = QLabel()
+        self.as_of = QLabel()
+        self.changed_at = QLabel()
+        self.entities = QLabel()
+        self.applied = QLabel()
+        self.pending = QLabel()
+        self.pending.setWordWrap(True)
+        self.last_error = QLabel()
+        self.last_error.setObjectName("syncError")
+        self.last_error.setWordWrap(True)
+        state_form = QFormLayout(self.state_box)
+        state_form.addRow(self.tr("上次成功同步"), self.last_ok)
+        state_form.addRow(self.tr("数据截至"), self.as_of)
+        state_form.addRow(self.tr("平台数据最近更新"), self.changed_at)
+        state_form.addRow(self.tr("本地主体"), self.entities)
+        state_form.addRow(self.tr("已接收变更"), self.applied)
+        state_form.addRow(self.tr("待上传"), self.pending)
+        state_form.addRow(self.tr("上次错误"), self.last_error)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.account_box)
+        layout.addWidget(self.sync_box)
+        layout.addWidget(self.state_box)
+        layout.addStretch(1)
+
+        #: Shown in the window's status bar ("上次同步 …").
+        self.status_label = QLabel(self.tr("尚未同步"))
+        self.status_label.setObjectName("syncStatus")
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_in_background)
+        self._show_account()
+
+    # -- wiring ---------------------------------------------------------------------------
+
+    def set_desk(self, desk: Desk | None) -> None:
+        """Start working on an opened desk (its data directory has the account file)."""
+        self.desk = desk
+        if desk is not None:
+            if self.client_factory is not None:
+                self.client = self.client_factory(desk.store.data_dir)
+            else:
+                from sync.client import SyncClient
+
+                self.client = SyncClient(desk.store.data_dir)
+        self._show_account()
+        self.refresh()
+        self._apply_timer()
+
+    def refresh(self) -> None:
+        """Read the sync state on a worker and show it."""
+        desk, client = self.desk, self.client
+        if desk is None or client is None:
+            return
+
+        def read(task: Task) -> dict[str, Any]:
+            data = client.status(desk.store)
+            data["entities"] = desk.stats().entities
+            return data
+
+        self.runner.run(read, on_done=self._show_status, on_error=self._status_failed)
+
+    def _status_failed(self, exc: BaseException) -> None:
+        from desktop.errors import describe
+
+        self.last_error.setText(describe(exc))
+
+    # -- account --------------------------------------------------------------------------
+
+    def _show_account(self) -> None:
+        acc = self.client.account if self.client is not None else None
+        signed_up = acc is not None and acc.configured
+        self.server_label.setText(acc.server if signed_up and acc else self.tr("尚未登录"))
+        if signed_up and acc:
+            who = acc.display_name or acc.user
+            role = f"（{acc.role_label}）" if acc.role_label else ""
+            unit = f" · {acc.unit}" if acc.unit else ""
+            self.user_label.setText(f"{who}{role}{unit} · {acc.user}")
+            self.scope_label.setText("、".join(acc.jurisdictions) or "—")
+        else:
+            self.user_label.setText("—")
+            self.scope_label.setText("—")
+        self._show_token()
+        self.signin_button.setText(self.tr("切换账号…") if signed_up else self.tr("登录…"))
+        self.signout_button.setEnabled(bool(signed_up))
+        self.sync_button.setEnabled(self.desk is not None and bool(signed_up) and self._task is None)
+
+    def _show_token(self) -> None:
+        acc = self.client.account if self.client is not None else None
+        if acc is None or not acc.configured:
+            self.token_label.setText(self.tr("未登录"))
+        elif acc.token_expired():
+            self.token_label.setText(self.tr("登录已过期，同步前请重新登录"))
+        elif self.status_data.get("signed_in") is False:
+            self.token_label.setText(
+                self.tr("需要登录：本机没有系统钥匙串，登录凭据只保存在本次运行的内存中")
+                if self.status_data.get("token_storage") == "memory"
+                else self.tr("需要重新登录")
+            )
+        else:
+            self.token_label.setText(self.tr("有效，至 {0}").format(_when(acc.token_expires_at)))
+
+    def sign_in(self) -> None:
+        if self.client is None:
+            return
+        from desktop.windows.signin_dialog import SignInDialog
+
+        dialog = SignInDialog(self.runner, self.client, self)
+        dialog.signedIn.connect(self._signed_in)
+        self.signin_dialog = dialog
+        dialog.open()
+
+    def _signed_in(self, signed: Any) -> None:
+        self._show_account()
+        note = signed.storage_note
+        self.message.setText(
+            self.tr("已登录。") + (note or self.tr("登录凭据已保存在系统钥匙串中。")) + self.tr("正在同步……")
+        )
+        self.refresh()
+        self.sync_now()
+
+    def sign_out(self) -> None:
+        client = self.client
+        if client is None:
+            return
+        self.runner.run(lambda task: client.logout(), on_done=lambda _: self._signed_out())
+
+    def _signed_out(self) -> None:
+        self.message.setText(self.tr("已退出登录。本机数据保留，可继续离线查询。"))
+        self._show_account()
+        self.refresh()
+
+    # -- syncing --------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self._start(background=False)
+
+    def sync_in_background(self) -> None:
+        """The timer's tick: sync if signed in and idle; say nothing loud if it fails."""
+        acc = self.client.account if self.client is not None else None
+        if self._task is not None or acc is None or not acc.configured or acc.token_expired():
+            return
+        self._start(background=True)
+
+    def _start(self, *, background: bool) -> None:
+        desk, client = self.desk, self.client
+        if desk is None or client is None or self._task is not None:
+            return
+        self._background = background
+        self._cancel_requested = False
+        self.sync_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setRange(0, 0)  # busy until the first page tells the total
+        self.progress.setFormat(self.tr("正在连接平台…"))
+        self.message.setText(self.tr("后台自动同步中……") if background else self.tr("正在同步……"))
+
+        def work(task: Task) -> SyncResult:
+            stop = lambda: task.cancelled or self._cancel_requested  # noqa: E731
+            try:
+                return client.sync(desk.store, progress=task.progress, cancelled=stop)
+            except Cancelled:
+                task.cancel()  # delivered as cancelled, not as an error
+                raise
+
+        from sync.errors import Cancelled
+
+        task = self.runner.run(
+            work,
+            on_done=self._finished,
+            on_error=self._failed,
+            on_progress=self._progressed,
+            on_cancelled=self._cancelled,
+        )
+        if not task.finished:  # an immediate runner has delivered already
+            self._task = task
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+        self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
+
+    def cancel(self) -> None:
+        self._cancel_requested = True
+        self.cancel_button.setEnabled(False)
+        self.progress.setFormat(self.tr("正在取消…"))
+        if self._task is not None and not self._task.finished:
+            self._task.cancel()
+
+    def _end(self) -> None:
+        self._task = None
+        self.cancel_button.setEnabled(False)
+        self._show_account()
+
+    def _finished(self, result: SyncResult) -> None:
+        self._end()
+        total = max(result.pull.applied, 1)
+        self.progress.setRange(0, total)
+        self.progress.setValue(total)
+        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{result.pull.applied:,}"))
+        text = result.summary
+        if result.clock_warning:
+            text += "\n" + result.clock_warning
+        self.message.setText(text)
+        self.refresh()
+        self.synced.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        from sync.errors import AuthRequired, SyncError
+
+        self._end()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("未完成"))
+        if isinstance(exc, SyncError):
+            text = exc.reason
+        else:
+            from desktop.errors import describe
+
+            text = describe(exc)
+        self.message.setText(
+            self.tr("同步未完成：{0}").format(text) + self.tr("已接收的部分已保存，下次会从中断处继续。")
+        )
+        self.refresh()
+        if isinstance(exc, AuthRequired) and not self._background:
+            self.sign_in()
+
+    def _cancelled(self) -> None:
+        self._end()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("已取消"))
+        self.message.setText(self.tr("同步已取消。已接收的部分已保存，下次同步会从中断处继续。"))
+        self.refresh()
+
+    # -- background timer -----------------------------------------------------------------
+
+    def _save_auto(self, *_: object) -> None:
+        """The user changed the background setting: remember it and apply it."""
+        store = settings.settings()
+        store.setValue(_AUTO_KEY, self.auto.isChecked())
+        store.setValue(_INTERVAL_KEY, self.interval.value())
+        self._apply_timer()
+
+    def _apply_timer(self) -> None:
+        self.interval.setEnabled(self.auto.isChecked())
+        if self.auto.isChecked() and self.desk is not None:
+            self.timer.start(self.interval.value() * 60_000)
+        else:
+            self.timer.stop()
+
+    # -- showing the state ----------------------------------------------------------------
+
+    def _show_status(self, data: dict[str, Any]) -> None:
+        self.status_data = data
+        self._show_token()
+        self.last_ok.setText(_when(data.get("last_sync")) if data.get("last_sync") else self.tr("从未同步"))
+        self.as_of.setText(_when(data.get("data_as_of")))
+        self.changed_at.setText(_when(data.get("platform_changed_at")))
+        self.entities.setText(self.tr("{0} 户").format(f"{data.get('entities', 0):,}"))
+        applied = self.tr("{0} 条").format(f"{data.get('changes_applied') or 0:,}")
+        if data.get("first_sync_incomplete"):
+            applied += self.tr("（首次同步尚未完成：再次同步会从中断处继续，完成后搜索索引才完整）")
+        self.applied.setText(applied)
+        pending = int(data.get("pending_outbox") or 0)
+        self.pending.setText(
+            self.tr("{0} 条（上传功能将在后续版本提供，目前不会上传）").format(f"{pending:,}")
+        )
+        error = data.get("last_error")
+        self.last_error.setText(
+            self.tr("{0}（{1}）").format(error, _when(data.get("last_error_at"))) if error else self.tr("无")
+        )
+        self.last_error.setStyleSheet("color: #b3261e;" if error else "")
+        self.status_label.setText(self.status_text(data))
+
+    def status_text(self, data: dict[str, Any]) -> str:
+        """The status bar's words: 上次同步 2026-12-01 19:10, or what went wrong."""
+        if not data.get("server"):
+            return self.tr("未登录共享平台")
+        if data.get("last_error"):
+            return self.tr("同步失败 {0}").format(_when(data.get("last_error_at")))
+        if data.get("last_sync"):
+            return self.tr("上次同步 {0}").format(_when(data.get("last_sync")))
+        return self.tr("尚未同步")
+
+
+__all__ = ["SyncView"]

@@ -1,0 +1,268 @@
+"""Sync benchmarks over loopback: the first sync of a 1,000,000-entity jurisdiction and an
+incremental pull of 10,000 changes, each beside a raw SQLite bulk insert of the same rows.
+
+The platform (``var/bench-sync/platform.db``, SQLite) is seeded once with the demo data and a
+province-wide account; the server runs as a subprocess; the client runs as its own process so
+its peak RSS is measured alone. The baseline inserts the rows the client received — read back
+from its cache — into a fresh encrypted cache of the same schema with plain ``executemany``
+(no search or secondary indexes, one transaction): what writing these rows costs at the least.
+
+    python -m tests.bench.bench_sync
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from tests.bench.common import BENCH_ENTITIES, BENCH_PASSPHRASE, ROOT
+
+BENCH_DIR = Path(os.environ.get("CREDITDESK_BENCH_SYNC_DIR", ROOT / "var" / "bench-sync"))
+FIRST_SYNC_BUDGET_S = 60.0
+MEMORY_BUDGET_MB = 400.0
+INCREMENTAL_BUDGET_S = 5.0
+INCREMENTAL_CHANGES = 10_000
+BENCH_USER = "bench"
+BENCH_PASSWORD = "bench-password-not-secret"
+KINDS = ("entity", "list_entry", "penalty", "licence", "honour", "judicial")
+
+
+def _provinces() -> list[str]:
+    from credit.demo import load_divisions
+
+    return sorted({d.code[:2] for d in load_divisions()})
+
+
+def ensure_platform(n: int) -> sa.Engine:
+    from sync.server import accounts
+    from sync.server.db import init_db, make_engine, write_begin
+    from sync.server.ingest import seed_demo
+
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(f"sqlite:///{BENCH_DIR / 'platform.db'}")
+    init_db(engine)
+    started = time.perf_counter()
+    stats = seed_demo(engine, n)
+    if stats.inserted:
+        print(
+            f"seeded the platform: {n:,} demo entities in {time.perf_counter() - started:.0f} s", flush=True
+        )
+    with write_begin(engine) as conn:
+        if accounts.get_account(conn, BENCH_USER) is None:
+            accounts.add_account(
+                conn, BENCH_USER, BENCH_PASSWORD, display_name="基准测试", role="inspector",
+                unit="基准测试", jurisdictions=_provinces(),
+            )  # fmt: skip
+    return engine
+
+
+def _client(data_dir: Path, server: str) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.update(
+        PYTHONPATH=str(ROOT),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        CREDITDESK_PASSPHRASE=BENCH_PASSPHRASE,
+        CREDITDESK_SYNC_PASSWORD=BENCH_PASSWORD,
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.bench.sync_client", str(data_dir), server, BENCH_USER],
+        env=env, capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    if out.returncode != 0:
+        raise RuntimeError(f"sync client failed:\n{out.stderr[-3000:]}")
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _open(path: Path) -> Any:
+    from credit.store.db import Store
+    from credit.store.keys import resolve_key
+
+    return Store.open(path, resolve_key(path, BENCH_PASSPHRASE))
+
+
+def _baseline(source: Any, keys: dict[str, list[str]] | None = None) -> tuple[float, int]:
+    """Seconds to insert the cache's rows (or the rows with these ``keys``) into a fresh cache,
+    plainly; and how many rows that was."""
+    from sync.apply import COLUMNS, TABLES
+
+    target_dir = BENCH_DIR / "baseline"
+    shutil.rmtree(target_dir, ignore_errors=True)
+    target = _open(target_dir)
+    spent, rows = 0.0, 0
+    try:
+        with target.cache.begin() as tconn:
+            raw = tconn.connection.dbapi_connection
+            assert raw is not None
+            for table in TABLES.values():
+                for ix in table.indexes:
+                    raw.execute(f"DROP INDEX IF EXISTS {ix.name}")
+            with source.cache.connect() as sconn:
+                sraw = sconn.connection.dbapi_connection
+                for kind in KINDS:
+                    cols = COLUMNS[kind]
+                    sql = f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+                    select = f"SELECT {', '.join(cols)} FROM {kind}"
+                    for chunk in _rows(sraw, select, "uscc" if kind == "entity" else "id", keys, kind):
+                        t = time.perf_counter()
+                        raw.executemany(sql, chunk)
+                        spent += time.perf_counter() - t
+                        rows += len(chunk)
+            t = time.perf_counter()
+        spent += time.perf_counter() - t  # the commit
+    finally:
+        target.close()
+        shutil.rmtree(target_dir, ignore_errors=True)
+    return spent, rows
+
+
+def _rows(raw: Any, select: str, key: str, keys: dict[str, list[str]] | None, kind: str) -> Any:
+    if keys is None:
+        cur = raw.execute(select)
+        while chunk := cur.fetchmany(50_000):
+            yield chunk
+        return
+    wanted = keys.get(kind, [])
+    for start in range(0, len(wanted), 900):
+        part = wanted[start : start + 900]
+        yield raw.execute(f"{select} WHERE {key} IN ({', '.join('?' * len(part))})", part).fetchall()
+
+
+def _ten_thousand_changes(engine: sa.Engine, rng: random.Random) -> dict[str, list[str]]:
+    """Platform-side edits making 10,000 feed rows: renames and grade changes, new listings,
+    listings removed (deletions on the laptop)."""
+    from sync.server.db import record, write_begin
+    from sync.server.feed import FeedWriter
+
+    with engine.connect() as conn:
+        ids = (
+            conn.execute(
+                sa.select(record.c.id).where(record.c.kind == "entity", record.c.deleted == 0).limit(200_000)
+            )
+            .scalars()
+            .all()
+        )
+        listings = (
+            conn.execute(
+                sa.select(record.c.id)
+                .where(record.c.kind == "list_entry", record.c.withdrawn == 0, record.c.person_id.is_(None))
+                .limit(50_000)
+            )
+            .scalars()
+            .all()
+        )
+    picked = rng.sample(list(ids), 9_000)
+    tag = f"{rng.getrandbits(24):06x}"
+    with write_begin(engine) as conn:
+        w = FeedWriter(conn, source="bench")
+        for i, code in enumerate(picked[:7_000]):
+            if i % 2:  # a new evaluation: grade and date (the date makes it a change even if the grade stays)
+                w.put(
+                    "entity",
+                    {"uscc": code, "grade": rng.choice("ABCD"), "grade_date": "2026-12-01"},
+                    merge=True,
+                )
+            else:
+                w.put("entity", {"uscc": code, "name": f"基准更名{tag}{i}有限公司"}, merge=True)
+        for i, code in enumerate(picked[7_000:]):
+            w.put(
+                "list_entry",
+                {"id": f"bench-{tag}-{i}", "uscc": code, "list_type": "abnormal", "category": "经营异常名录",
+                 "listed_on": "2026-11-02", "reason": "通过登记的住所无法联系"},
+            )  # fmt: skip
+        for lid in rng.sample(list(listings), 1_000):
+            w.put("list_entry", {"id": lid, "removed_on": "2026-11-30"}, merge=True)
+        w.finish()
+    # the rows the laptop will write (the removed listings are deletions: no row to insert)
+    return {"entity": picked[:7_000], "list_entry": [f"bench-{tag}-{i}" for i in range(2_000)]}
+
+
+def _line(label: str, seconds: float, budget: float, base: float, extra: str = "") -> bool:
+    ok = seconds <= budget
+    ratio = seconds / base if base else float("inf")
+    print(
+        f"{label:<44} {seconds:7.1f} s  budget {budget:g} s {'OK' if ok else 'OVER'}{extra}"
+        f"  | raw SQLite bulk insert of the same rows {base:6.2f} s  ratio {ratio:5.1f}x",
+        flush=True,
+    )
+    return ok
+
+
+def run(n: int = BENCH_ENTITIES) -> bool:
+    from sync.server.db import record, write_begin
+    from sync.server.feed import compact, head_of
+    from tests.sync.oracle import delivered
+    from tests.sync.server_proc import ServerProcess
+
+    engine = ensure_platform(n)
+    with write_begin(engine) as conn:  # earlier runs' edits: the first sync reads each record once
+        compact(conn)
+    with engine.connect() as conn:
+        entities = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(record)
+            .where(record.c.kind == "entity", record.c.deleted == 0)
+        ).scalar_one()
+    laptop = BENCH_DIR / "laptop"
+    shutil.rmtree(laptop, ignore_errors=True)
+    server = ServerProcess(f"sqlite:///{BENCH_DIR / 'platform.db'}", BENCH_DIR, rate_limit=50).start()
+    ok = True
+    try:
+        first = _client(laptop, server.url)
+        store = _open(laptop)
+        try:
+            base, rows = _baseline(store)
+        finally:
+            store.close()
+        by_kind = first["by_kind"]
+        detail = ", ".join(f"{k} {by_kind.get(k, 0):,}" for k in KINDS)
+        print(f"first sync: {first['applied']:,} changes in {first['pages']} pages ({detail})", flush=True)
+        print("  client time: " + ", ".join(f"{k} {v:.1f} s" for k, v in first["timings"].items()))
+        ok &= _line(
+            f"first sync, {by_kind.get('entity', 0):,} entities + records",
+            first["seconds"],
+            FIRST_SYNC_BUDGET_S,
+            base,
+        )
+        mem_ok = first["peak_rss_mb"] <= MEMORY_BUDGET_MB
+        verdict = "OK" if mem_ok else "OVER"
+        rss = first["peak_rss_mb"]
+        label = "first sync, peak client RSS"
+        print(f"{label:<44} {rss:7.0f} MB  budget {MEMORY_BUDGET_MB:g} MB {verdict}", flush=True)
+        ok &= mem_ok
+
+        with engine.connect() as conn:
+            cursor_before = head_of(conn)[0]
+        written = _ten_thousand_changes(engine, random.Random(cursor_before))  # new edits every run
+        scope = _provinces()
+        changes = delivered(engine, scope, cursor_before)
+        inc = _client(laptop, server.url)
+        store = _open(laptop)
+        try:
+            base_inc, rows_inc = _baseline(store, written)
+        finally:
+            store.close()
+        ok &= _line(
+            f"incremental pull, {changes:,} changes", inc["seconds"], INCREMENTAL_BUDGET_S, base_inc,
+            f"  ({inc['upserts']:,} upserts, {inc['deletes']:,} deletes)",
+        )  # fmt: skip
+        print("  client time: " + ", ".join(f"{k} {v:.2f} s" for k, v in inc["timings"].items()), flush=True)
+        print(f"  (platform: {entities:,} entities; baseline rows: first {rows:,}, incremental {rows_inc:,})")
+    finally:
+        server.stop()
+    return ok
+
+
+if __name__ == "__main__":
+    from tests.bench.common import ensure_unlockable
+
+    ensure_unlockable()
+    sys.exit(0 if run(int(sys.argv[1]) if len(sys.argv) > 1 else BENCH_ENTITIES) else 1)

@@ -1,0 +1,58 @@
+"""The benchmark's client process: sign in, pull, report time and peak memory as JSON.
+
+Run as its own process so its peak RSS is the client's alone (the benchmark's parent holds the
+baseline's rows and the platform's writes)::
+
+    python -m tests.bench.sync_client DATA_DIR SERVER USER
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    data_dir, server, user = Path(argv[0]), argv[1], argv[2]
+    from credit.store.db import Store
+    from credit.store.keys import resolve_key
+    from sync.account import PASSWORD_ENV
+    from sync.client import SyncClient
+
+    store = Store.open(data_dir, resolve_key(data_dir))
+    try:
+        client = SyncClient(data_dir)
+        if not client.account.configured:
+            client.login(server, user, os.environ[PASSWORD_ENV], device="bench")
+        client.ensure_token()  # signing in is not part of the pull's time
+        started = time.perf_counter()
+        result = client.pull(store)
+        seconds = time.perf_counter() - started
+    finally:
+        store.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "applied": result.applied,
+                "upserts": result.upserts,
+                "deletes": result.deletes,
+                "pages": result.pages,
+                "full": result.full,
+                "peak_rss_mb": peak_mb,
+                "by_kind": result.by_kind,
+                "timings": result.timings,
+            }
+        ),
+        flush=True,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
