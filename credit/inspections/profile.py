@@ -15,6 +15,8 @@ from credit.store.db import Store
 from credit.store.profile import Field, Profile, Section
 
 LOCAL_SOURCE = "本机记录"
+#: Section key → title of the two sections added here (the GUI translates the titles).
+SECTION_TITLES = {"inspections": "行政管理信息 · 行政检查", "interviews": "其他信息 · 约谈记录"}
 INSPECTION_FIELDS: list[Field] = [
     ("record_no", "检查行为编号"),
     ("inspected_at", "检查时间"),
@@ -71,7 +73,7 @@ def add_to_profile(store: Store, profile: Profile, today: date | None = None) ->
             )
         _insert(
             profile,
-            Section("inspections", "行政管理信息 · 行政检查", INSPECTION_FIELDS, rows),
+            Section("inspections", SECTION_TITLES["inspections"], INSPECTION_FIELDS, rows),
             after="penalties",
         )
     talks = followup.interviews_for(store, profile.uscc)
@@ -88,4 +90,5 @@ def add_to_profile(store: Store, profile: Profile, today: date | None = None) ->
             }
             for t in reversed(talks)
         ]
-        _insert(profile, Section("interviews", "其他信息 · 约谈记录", INTERVIEW_FIELDS, rows), before="other")
+        section = Section("interviews", SECTION_TITLES["interviews"], INTERVIEW_FIELDS, rows)
+        _insert(profile, section, before="other")
