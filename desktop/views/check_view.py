@@ -227,7 +227,10 @@ class CheckView(QWidget):
         self.check_button.setAutoDefault(True)
         self.check_button.setDefault(True)
         self.check_button.setToolTip(self.tr("回车即核查"))
-        self.check_button.setMinimumWidth(self.check_button.fontMetrics().horizontalAdvance("核查") * 4)
+        button_metrics = self.check_button.fontMetrics()  # a wide target, in either language
+        self.check_button.setMinimumWidth(
+            button_metrics.horizontalAdvance(self.check_button.text()) + button_metrics.height() * 6
+        )
         self.check_button.clicked.connect(self.submit)
 
         grid = QGridLayout(self.form)
@@ -291,7 +294,7 @@ class CheckView(QWidget):
         self.print_button.clicked.connect(self.save_report)
         self.print_button.setMinimumHeight(int(self.print_button.fontMetrics().height() * 2))
         self.print_button.setMinimumWidth(
-            self.print_button.fontMetrics().horizontalAdvance("打印/保存报告") + 40
+            self.print_button.fontMetrics().horizontalAdvance(self.print_button.text()) + 40
         )
         print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from credit.domain.masking import mask_id
+from desktop.core_labels import term
 from desktop.errors import show_error
 from desktop.models.commitments_model import status_badge
 from desktop.ops import RunnerLike, Task
@@ -133,16 +134,17 @@ class CommitmentDetail(QWidget):
         valid = self.tr("至 {0}").format(r["valid_until"]) if r.get("valid_until") else self.tr("长期")
         education = self.tr("已进行准入前诚信教育") if r.get("education_given") else self.tr("未记录")
         created = str(r["created_local"])[:16].replace("T", " ")
+        committer = self.tr("{0}（{1}）").format(r["committer_name"], term(r["committer_category"]))
         fields: list[tuple[str, str]] = [
-            (self.tr("承诺人"), f"{r['committer_name']}（{r['committer_category']}）"),
+            (self.tr("承诺人"), committer),
             (self.tr("代码"), committer_code_text(r)),
-            (self.tr("承诺类型"), r["commitment_type"]),
+            (self.tr("承诺类型"), term(r["commitment_type"])),
             (self.tr("审批事项"), matter_text),
             (self.tr("承诺事由"), r["reason"]),
             (self.tr("作出日期"), r["made_on"]),
             (self.tr("有效期"), valid),
             (self.tr("受理单位"), r["accepting_unit"]),
-            (self.tr("公开类型"), r["publicity_type"]),
+            (self.tr("公开类型"), term(r["publicity_type"])),
             (self.tr("诚信教育"), education),
         ]
         if r.get("deadline"):

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from credit.domain import uscc as uscc_rules
+from desktop.core_labels import term
 from desktop.errors import show_error
 from desktop.ops import RunnerLike, Task
 from desktop.views.check_view import code_from_input
@@ -165,7 +166,9 @@ class CommitmentForm(QWidget):
         self.days_spin.setRange(0, 250)
         self.days_spin.setSpecialValueText(self.tr("请填写"))
         self.days_spin.setSuffix(self.tr(" 个工作日"))
-        self.days_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("250 个工作日") + 48)
+        self.days_spin.setMaximumWidth(
+            self.fontMetrics().horizontalAdvance("250" + self.days_spin.suffix()) + 48
+        )
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineText")
         self.deadline_label.setWordWrap(True)
@@ -340,7 +343,7 @@ class CommitmentForm(QWidget):
             ):
                 combo.clear()
                 for value in values:
-                    combo.addItem(value, value)
+                    combo.addItem(term(value), value)  # shown translated, stored as the core's
             self.matter_combo.clear()
             self.matter_combo.addItem(self.tr("（不涉及具体审批事项）"), None)
             for code, matter in data.matters.items():

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core_labels import chip
 from desktop.errors import show_error
 from desktop.models.results_model import CHIPS_ROLE
 from desktop.ops import RunnerLike, Task
@@ -149,7 +150,9 @@ class TaskPanel(QFrame):
         self.title.setText(self.tr("{0}. {1}").format(task.seq, task.entity_name))
         people = "、".join(f"{i['name']}（{i['cert_no']}）" for i in task.inspectors) or self.tr("未分配")
         lines = [
-            self.tr("{0} · 信用等级 {1} · {2}").format(task.uscc, grade_text(task.grade), task.status_label),
+            self.tr("{0} · 信用等级 {1} · {2}").format(
+                task.uscc, grade_text(task.grade), chip(task.status_label)
+            ),
             self.tr("地址：{0}").format(task.address or "—"),
             self.tr("执法人员：{0}").format(people),
             self.tr("完成期限：{0}").format(task.due or "—")
@@ -227,14 +230,15 @@ class OrdersPane(QWidget):
         for r, s in enumerate(self.states):
             o = s.order
             late = (
-                self.tr("（逾期 {0} 个工作日）").format(s.working_days_overdue)
+                self.tr("（逾期 %n 个工作日）", "", s.working_days_overdue)
                 if s.working_days_overdue
                 else ""
             )
             talks = "、".join(i["kind"] for i in s.interviews) or (
                 self.tr("建议约谈") if s.needs_interview else ""
             )
-            values = [o["order_no"], o["entity_name"], o["issued_on"], o["deadline"] + late, s.label, talks]
+            state = chip(s.label)
+            values = [o["order_no"], o["entity_name"], o["issued_on"], o["deadline"] + late, state, talks]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 4:
@@ -540,14 +544,14 @@ class InspectionsView(QWidget):
         widths = {
             SEQ: "0000",
             USCC: "91410526MA9XXXXXXX0",
-            GRADE: "未评",
+            GRADE: grade_text(None),
             AREA: "安阳滑县",
             INSPECTORS: "周建国、吴丽娟",
             DUE: "2026-12-31",
         }
         for col, sample in widths.items():
             self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
-        chips = pill_width(metrics, self.tr("已检查")) + pill_width(metrics, self.tr("逾期未整改"))
+        chips = pill_width(metrics, chip("已检查")) + pill_width(metrics, chip("逾期未整改"))
         self.table.setColumnWidth(STATUS, chips + 16)  # a task's status and its order's state
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from desktop.core_labels import chip
 from desktop.models.results_model import CHIPS_ROLE
 
 if TYPE_CHECKING:
@@ -32,11 +32,12 @@ DUE_SOON_DAYS = 7
 
 
 def chips(row: TaskRow) -> list[str]:
+    """The core's words (the chip delegate colours by them and shows them translated)."""
     out = [row.status_label]
     if row.overdue:
-        out.append(QCoreApplication.translate("TaskModel", "已逾期"))
+        out.append("已逾期")
     if row.problem and not row.rectification:  # an order's state says more than "a problem"
-        out.append(QCoreApplication.translate("TaskModel", "发现问题"))
+        out.append("发现问题")
     if row.rectification:
         from credit.inspections.followup import STATES  # the core's words for an order's state
 
@@ -114,7 +115,7 @@ class TaskModel(QAbstractTableModel):
         if col == INSPECTORS:
             return "、".join(i["name"] for i in row.inspectors) or self.tr("未分配")
         if col == STATUS:
-            return "、".join(chips(row))
+            return "、".join(chip(c) for c in chips(row))
         if col == DUE:
             return row.due or ""
         return ""
