@@ -18,7 +18,13 @@ from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-SECTIONS = (  # credit.store.profile.SECTION_TITLES, credit.inspections.profile.SECTION_TITLES
+
+def _texts(*literals: object) -> tuple[str, ...]:
+    """The literals as strings (``QT_TRANSLATE_NOOP`` returns its text, typed as ``object``)."""
+    return tuple(str(text) for text in literals)
+
+
+SECTIONS = _texts(  # credit.store.profile.SECTION_TITLES, credit.inspections.profile.SECTION_TITLES
     QT_TRANSLATE_NOOP("ProfileSection", "登记注册基础信息"),
     QT_TRANSLATE_NOOP("ProfileSection", "行政管理信息 · 行政许可"),
     QT_TRANSLATE_NOOP("ProfileSection", "行政管理信息 · 行政处罚"),
@@ -34,7 +40,7 @@ SECTIONS = (  # credit.store.profile.SECTION_TITLES, credit.inspections.profile.
     QT_TRANSLATE_NOOP("ProfileSection", "其他信息"),
 )
 
-FIELDS = (  # the labels of credit.store.profile's and credit.inspections.profile's field lists
+FIELDS = _texts(  # the labels of credit.store.profile's and credit.inspections.profile's field lists
     QT_TRANSLATE_NOOP("ProfileField", "名称"),
     QT_TRANSLATE_NOOP("ProfileField", "统一社会信用代码"),
     QT_TRANSLATE_NOOP("ProfileField", "主体类型"),
@@ -108,7 +114,7 @@ FIELDS = (  # the labels of credit.store.profile's and credit.inspections.profil
 #: Phrases the core puts into values and notes (credit.store.profile.PHRASES,
 #: credit.commitments.STATUS_PHRASES and LOCAL_SOURCE, credit.inspections.profile.LOCAL_SOURCE).
 #: ``{…}`` are data and must stay in the translation.
-PHRASES = (
+PHRASES = _texts(
     QT_TRANSLATE_NOOP("ProfileValue", "不予公示"),
     QT_TRANSLATE_NOOP("ProfileValue", "公示中，至 {end}"),
     QT_TRANSLATE_NOOP("ProfileValue", "公示期已满（{end} 止）"),
@@ -144,7 +150,7 @@ FIELD_PHRASES = {
     "source": ("本机登记", "本机记录"),
 }
 
-CHIPS = (  # credit.domain.lists.FLAG_LABELS, INACTIVE_CHIPS, task and rectification states
+CHIPS = _texts(  # credit.domain.lists.FLAG_LABELS, INACTIVE_CHIPS, task and rectification states
     QT_TRANSLATE_NOOP("Chip", "严重失信"),
     QT_TRANSLATE_NOOP("Chip", "重点关注"),
     QT_TRANSLATE_NOOP("Chip", "经营异常"),
@@ -165,14 +171,14 @@ CHIPS = (  # credit.domain.lists.FLAG_LABELS, INACTIVE_CHIPS, task and rectifica
     QT_TRANSLATE_NOOP("Chip", "复查未整改"),
 )
 
-GRADE_MEANINGS = (  # credit.store.profile.GRADE_MEANING (国市监信发〔2022〕6号 risk classes)
+GRADE_MEANINGS = _texts(  # credit.store.profile.GRADE_MEANING (国市监信发〔2022〕6号 risk classes)
     QT_TRANSLATE_NOOP("GradeMeaning", "信用风险低"),
     QT_TRANSLATE_NOOP("GradeMeaning", "信用风险一般"),
     QT_TRANSLATE_NOOP("GradeMeaning", "信用风险较高"),
     QT_TRANSLATE_NOOP("GradeMeaning", "信用风险高"),
 )
 
-TERMS = (  # commitment terms: COMMITMENT_TYPES, commitments.CATEGORIES, PUBLICITY_TYPES, FULFILMENTS
+TERMS = _texts(  # commitment terms: COMMITMENT_TYPES, commitments.CATEGORIES, PUBLICITY_TYPES, FULFILMENTS
     QT_TRANSLATE_NOOP("CoreTerm", "审批替代型"),
     QT_TRANSLATE_NOOP("CoreTerm", "容缺受理型"),
     QT_TRANSLATE_NOOP("CoreTerm", "证明事项型"),

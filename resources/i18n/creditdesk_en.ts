@@ -508,93 +508,93 @@ Compare with the original business licence. To use this code anyway, give a reas
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../desktop/core_labels.py" line="148"/>
+        <location filename="../../desktop/core_labels.py" line="154"/>
         <source>严重失信</source>
         <extracomment>Profile fields whose values the core words with those phrases, and the phrases each may hold. Any other value is data, shown as it is even when it reads like a phrase (a penalty&apos;s content &quot;… 至 …&quot; is the authority&apos;s words).</extracomment>
         <translation>Serious dishonesty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="149"/>
+        <location filename="../../desktop/core_labels.py" line="155"/>
         <source>重点关注</source>
         <translation>Watch list</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="150"/>
+        <location filename="../../desktop/core_labels.py" line="156"/>
         <source>经营异常</source>
         <translation>Abnormal operations</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="151"/>
+        <location filename="../../desktop/core_labels.py" line="157"/>
         <source>失信被执行人</source>
         <translation>Judgment defaulter</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="152"/>
+        <location filename="../../desktop/core_labels.py" line="158"/>
         <source>已吊销</source>
         <translation>Licence revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="153"/>
+        <location filename="../../desktop/core_labels.py" line="159"/>
         <source>已注销</source>
         <translation>Deregistered</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="154"/>
+        <location filename="../../desktop/core_labels.py" line="160"/>
         <source>已撤销</source>
         <translation>Registration cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="155"/>
+        <location filename="../../desktop/core_labels.py" line="161"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="156"/>
+        <location filename="../../desktop/core_labels.py" line="162"/>
         <source>待检查</source>
         <translation>To inspect</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="157"/>
+        <location filename="../../desktop/core_labels.py" line="163"/>
         <source>检查中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="158"/>
+        <location filename="../../desktop/core_labels.py" line="164"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="159"/>
+        <location filename="../../desktop/core_labels.py" line="165"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="160"/>
+        <location filename="../../desktop/core_labels.py" line="166"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="161"/>
+        <location filename="../../desktop/core_labels.py" line="167"/>
         <source>整改期内</source>
         <translation>Rectifying</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="162"/>
+        <location filename="../../desktop/core_labels.py" line="168"/>
         <source>逾期未整改</source>
         <translation>Overdue, not rectified</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="163"/>
+        <location filename="../../desktop/core_labels.py" line="169"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="164"/>
+        <location filename="../../desktop/core_labels.py" line="170"/>
         <source>逾期整改</source>
         <translation>Rectified late</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="165"/>
+        <location filename="../../desktop/core_labels.py" line="171"/>
         <source>复查未整改</source>
         <translation>Not rectified</translation>
     </message>
@@ -1269,82 +1269,82 @@ New ones appear here from {0} working days before their deadline.</translation>
 <context>
     <name>CoreTerm</name>
     <message>
-        <location filename="../../desktop/core_labels.py" line="176"/>
+        <location filename="../../desktop/core_labels.py" line="182"/>
         <source>审批替代型</source>
         <translation>Replaces approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="177"/>
+        <location filename="../../desktop/core_labels.py" line="183"/>
         <source>容缺受理型</source>
         <translation>Acceptance with materials pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="178"/>
+        <location filename="../../desktop/core_labels.py" line="184"/>
         <source>证明事项型</source>
         <translation>Replaces certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="179"/>
+        <location filename="../../desktop/core_labels.py" line="185"/>
         <source>信用修复型</source>
         <translation>Credit repair</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="180"/>
+        <location filename="../../desktop/core_labels.py" line="186"/>
         <source>行业自律型</source>
         <translation>Industry self-regulation</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="181"/>
+        <location filename="../../desktop/core_labels.py" line="187"/>
         <source>主动型</source>
         <translation>Voluntary</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="182"/>
+        <location filename="../../desktop/core_labels.py" line="188"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="183"/>
+        <location filename="../../desktop/core_labels.py" line="189"/>
         <source>法人及非法人组织</source>
         <translation>Legal person or other organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="184"/>
+        <location filename="../../desktop/core_labels.py" line="190"/>
         <source>自然人</source>
         <translation>Natural person</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="185"/>
+        <location filename="../../desktop/core_labels.py" line="191"/>
         <source>个体工商户</source>
         <translation>Individual business</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="186"/>
+        <location filename="../../desktop/core_labels.py" line="192"/>
         <source>可向社会公开</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="187"/>
+        <location filename="../../desktop/core_labels.py" line="193"/>
         <source>特定范围内公开</source>
         <translation>Restricted disclosure</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="188"/>
+        <location filename="../../desktop/core_labels.py" line="194"/>
         <source>不可公开</source>
         <translation>Not disclosed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="189"/>
+        <location filename="../../desktop/core_labels.py" line="195"/>
         <source>全部履行</source>
         <translation>Fulfilled</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="190"/>
+        <location filename="../../desktop/core_labels.py" line="196"/>
         <source>部分履行</source>
         <translation>Partly fulfilled</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="191"/>
+        <location filename="../../desktop/core_labels.py" line="197"/>
         <source>全部未履行</source>
         <translation>Not fulfilled</translation>
     </message>
@@ -1627,22 +1627,22 @@ New ones appear here from {0} working days before their deadline.</translation>
 <context>
     <name>GradeMeaning</name>
     <message>
-        <location filename="../../desktop/core_labels.py" line="169"/>
+        <location filename="../../desktop/core_labels.py" line="175"/>
         <source>信用风险低</source>
         <translation>low credit risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="170"/>
+        <location filename="../../desktop/core_labels.py" line="176"/>
         <source>信用风险一般</source>
         <translation>average credit risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="171"/>
+        <location filename="../../desktop/core_labels.py" line="177"/>
         <source>信用风险较高</source>
         <translation>elevated credit risk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="172"/>
+        <location filename="../../desktop/core_labels.py" line="178"/>
         <source>信用风险高</source>
         <translation>high credit risk</translation>
     </message>
@@ -2634,342 +2634,342 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
 <context>
     <name>ProfileField</name>
     <message>
-        <location filename="../../desktop/core_labels.py" line="38"/>
+        <location filename="../../desktop/core_labels.py" line="44"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="39"/>
+        <location filename="../../desktop/core_labels.py" line="45"/>
         <source>统一社会信用代码</source>
         <translation>Unified Social Credit Code (USCC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="40"/>
+        <location filename="../../desktop/core_labels.py" line="46"/>
         <source>主体类型</source>
         <translation>Entity type</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="41"/>
+        <location filename="../../desktop/core_labels.py" line="47"/>
         <source>法定代表人（负责人）</source>
         <translation>Legal representative (person in charge)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="42"/>
+        <location filename="../../desktop/core_labels.py" line="48"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="43"/>
+        <location filename="../../desktop/core_labels.py" line="49"/>
         <source>登记机关</source>
         <translation>Registration authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="44"/>
+        <location filename="../../desktop/core_labels.py" line="50"/>
         <source>所属区划</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="45"/>
+        <location filename="../../desktop/core_labels.py" line="51"/>
         <source>住所（经营场所）</source>
         <translation>Domicile (business premises)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="46"/>
+        <location filename="../../desktop/core_labels.py" line="52"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="47"/>
+        <location filename="../../desktop/core_labels.py" line="53"/>
         <source>注册资本（万元）</source>
         <translation>Registered capital (10,000 CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="48"/>
+        <location filename="../../desktop/core_labels.py" line="54"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="49"/>
+        <location filename="../../desktop/core_labels.py" line="55"/>
         <source>登记状态</source>
         <translation>Registration status</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="50"/>
+        <location filename="../../desktop/core_labels.py" line="56"/>
         <source>许可证书名称</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="51"/>
+        <location filename="../../desktop/core_labels.py" line="57"/>
         <source>许可编号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="52"/>
+        <location filename="../../desktop/core_labels.py" line="58"/>
         <source>许可类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="53"/>
+        <location filename="../../desktop/core_labels.py" line="59"/>
         <source>许可内容</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="54"/>
+        <location filename="../../desktop/core_labels.py" line="60"/>
         <source>决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="55"/>
+        <location filename="../../desktop/core_labels.py" line="61"/>
         <source>有效期</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="56"/>
+        <location filename="../../desktop/core_labels.py" line="62"/>
         <source>许可机关</source>
         <translation>Licensing authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="57"/>
+        <location filename="../../desktop/core_labels.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="58"/>
+        <location filename="../../desktop/core_labels.py" line="64"/>
         <source>决定书文号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="59"/>
+        <location filename="../../desktop/core_labels.py" line="65"/>
         <source>违法行为类型</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="60"/>
+        <location filename="../../desktop/core_labels.py" line="66"/>
         <source>违法事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="61"/>
+        <location filename="../../desktop/core_labels.py" line="67"/>
         <source>处罚依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="62"/>
+        <location filename="../../desktop/core_labels.py" line="68"/>
         <source>处罚类别</source>
         <translation>Penalty type</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="63"/>
+        <location filename="../../desktop/core_labels.py" line="69"/>
         <source>处罚内容</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="64"/>
+        <location filename="../../desktop/core_labels.py" line="70"/>
         <source>罚款金额（万元）</source>
         <translation>Fine (10,000 CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="65"/>
+        <location filename="../../desktop/core_labels.py" line="71"/>
         <source>处罚决定日期</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="66"/>
+        <location filename="../../desktop/core_labels.py" line="72"/>
         <source>处罚机关</source>
         <translation>Penalising authority</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="67"/>
+        <location filename="../../desktop/core_labels.py" line="73"/>
         <source>失信程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="68"/>
+        <location filename="../../desktop/core_labels.py" line="74"/>
         <source>公示状态</source>
         <translation>Publicity</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="69"/>
+        <location filename="../../desktop/core_labels.py" line="75"/>
         <source>名单类别</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="70"/>
+        <location filename="../../desktop/core_labels.py" line="76"/>
         <source>列入事由</source>
         <translation>Reason for listing</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="71"/>
+        <location filename="../../desktop/core_labels.py" line="77"/>
         <source>认定依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="72"/>
+        <location filename="../../desktop/core_labels.py" line="78"/>
         <source>认定单位</source>
         <translation>Deciding unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="73"/>
+        <location filename="../../desktop/core_labels.py" line="79"/>
         <source>列入日期</source>
         <translation>Listed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="74"/>
+        <location filename="../../desktop/core_labels.py" line="80"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="75"/>
+        <location filename="../../desktop/core_labels.py" line="81"/>
         <source>移出情况</source>
         <translation>Removal</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="76"/>
+        <location filename="../../desktop/core_labels.py" line="82"/>
         <source>涉及对象</source>
         <translation>Concerns</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="77"/>
+        <location filename="../../desktop/core_labels.py" line="83"/>
         <source>荣誉名称</source>
         <translation>Honour</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="78"/>
+        <location filename="../../desktop/core_labels.py" line="84"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="79"/>
+        <location filename="../../desktop/core_labels.py" line="85"/>
         <source>授予单位</source>
         <translation>Granted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="80"/>
+        <location filename="../../desktop/core_labels.py" line="86"/>
         <source>授予日期</source>
         <translation>Granted on</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="81"/>
+        <location filename="../../desktop/core_labels.py" line="87"/>
         <source>信用等级</source>
         <translation>Credit grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="82"/>
+        <location filename="../../desktop/core_labels.py" line="88"/>
         <source>评价日期</source>
         <translation>Graded on</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="83"/>
+        <location filename="../../desktop/core_labels.py" line="89"/>
         <source>评价单位</source>
         <translation>Graded by</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="84"/>
+        <location filename="../../desktop/core_labels.py" line="90"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="85"/>
+        <location filename="../../desktop/core_labels.py" line="91"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="86"/>
+        <location filename="../../desktop/core_labels.py" line="92"/>
         <source>法院</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="87"/>
+        <location filename="../../desktop/core_labels.py" line="93"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="88"/>
+        <location filename="../../desktop/core_labels.py" line="94"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="89"/>
+        <location filename="../../desktop/core_labels.py" line="95"/>
         <source>承诺编码</source>
         <translation>Commitment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="90"/>
+        <location filename="../../desktop/core_labels.py" line="96"/>
         <source>承诺类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="91"/>
+        <location filename="../../desktop/core_labels.py" line="97"/>
         <source>承诺事由</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="92"/>
+        <location filename="../../desktop/core_labels.py" line="98"/>
         <source>履行状态</source>
         <translation>Fulfilment</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="93"/>
+        <location filename="../../desktop/core_labels.py" line="99"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="94"/>
+        <location filename="../../desktop/core_labels.py" line="100"/>
         <source>检查行为编号</source>
         <translation>Inspection no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="95"/>
+        <location filename="../../desktop/core_labels.py" line="101"/>
         <source>检查时间</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="96"/>
+        <location filename="../../desktop/core_labels.py" line="102"/>
         <source>监管事项</source>
         <translation>Supervision matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="97"/>
+        <location filename="../../desktop/core_labels.py" line="103"/>
         <source>检查结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="98"/>
+        <location filename="../../desktop/core_labels.py" line="104"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="99"/>
+        <location filename="../../desktop/core_labels.py" line="105"/>
         <source>实施机构</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="100"/>
+        <location filename="../../desktop/core_labels.py" line="106"/>
         <source>约谈编号</source>
         <translation>Interview no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="101"/>
+        <location filename="../../desktop/core_labels.py" line="107"/>
         <source>约谈日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="102"/>
+        <location filename="../../desktop/core_labels.py" line="108"/>
         <source>约谈方式</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="103"/>
+        <location filename="../../desktop/core_labels.py" line="109"/>
         <source>约谈内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="104"/>
+        <location filename="../../desktop/core_labels.py" line="110"/>
         <source>承诺事项</source>
         <translation>Undertakings</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="105"/>
+        <location filename="../../desktop/core_labels.py" line="111"/>
         <source>约谈单位</source>
         <translation>Interviewing unit</translation>
     </message>
@@ -2977,67 +2977,67 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
 <context>
     <name>ProfileSection</name>
     <message>
-        <location filename="../../desktop/core_labels.py" line="22"/>
+        <location filename="../../desktop/core_labels.py" line="28"/>
         <source>登记注册基础信息</source>
         <translation>Basic registration information</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="23"/>
+        <location filename="../../desktop/core_labels.py" line="29"/>
         <source>行政管理信息 · 行政许可</source>
         <translation>Administrative information · Licences</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="24"/>
+        <location filename="../../desktop/core_labels.py" line="30"/>
         <source>行政管理信息 · 行政处罚</source>
         <translation>Administrative information · Penalties</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="25"/>
+        <location filename="../../desktop/core_labels.py" line="31"/>
         <source>行政管理信息 · 行政检查</source>
         <translation>Administrative information · Inspections</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="26"/>
+        <location filename="../../desktop/core_labels.py" line="32"/>
         <source>诚实守信相关荣誉信息</source>
         <translation>Honours for integrity</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="27"/>
+        <location filename="../../desktop/core_labels.py" line="33"/>
         <source>严重失信主体名单信息</source>
         <translation>List of seriously dishonest entities</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="28"/>
+        <location filename="../../desktop/core_labels.py" line="34"/>
         <source>重点关注名单信息</source>
         <translation>Watch list</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="29"/>
+        <location filename="../../desktop/core_labels.py" line="35"/>
         <source>经营（活动）异常名录</source>
         <translation>List of abnormal operations</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="30"/>
+        <location filename="../../desktop/core_labels.py" line="36"/>
         <source>信用承诺信息</source>
         <translation>Credit commitments</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="31"/>
+        <location filename="../../desktop/core_labels.py" line="37"/>
         <source>信用评价信息</source>
         <translation>Credit evaluation</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="32"/>
+        <location filename="../../desktop/core_labels.py" line="38"/>
         <source>司法判决及执行信息</source>
         <translation>Court judgments and enforcement</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="33"/>
+        <location filename="../../desktop/core_labels.py" line="39"/>
         <source>其他信息 · 约谈记录</source>
         <translation>Other information · Compliance interviews</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="34"/>
+        <location filename="../../desktop/core_labels.py" line="40"/>
         <source>其他信息</source>
         <translation>Other information</translation>
     </message>
@@ -3045,108 +3045,108 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
 <context>
     <name>ProfileValue</name>
     <message>
-        <location filename="../../desktop/core_labels.py" line="112"/>
+        <location filename="../../desktop/core_labels.py" line="118"/>
         <source>不予公示</source>
         <extracomment>Phrases the core puts into values and notes (credit.store.profile.PHRASES, credit.commitments.STATUS_PHRASES and LOCAL_SOURCE, credit.inspections.profile.LOCAL_SOURCE). ``{…}`` are data and must stay in the translation.</extracomment>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="113"/>
+        <location filename="../../desktop/core_labels.py" line="119"/>
         <source>公示中，至 {end}</source>
         <translation>Under publicity until {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="114"/>
+        <location filename="../../desktop/core_labels.py" line="120"/>
         <source>公示期已满（{end} 止）</source>
         <translation>Publicity ended ({end})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="115"/>
+        <location filename="../../desktop/core_labels.py" line="121"/>
         <source>已于 {day} 移出</source>
         <translation>Removed on {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="116"/>
+        <location filename="../../desktop/core_labels.py" line="122"/>
         <source>已于 {day} 移出（{reason}）</source>
         <translation>Removed on {day} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="117"/>
+        <location filename="../../desktop/core_labels.py" line="123"/>
         <source>有效期已满（{day}）</source>
         <translation>Expired ({day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="118"/>
+        <location filename="../../desktop/core_labels.py" line="124"/>
         <source>在列</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="119"/>
+        <location filename="../../desktop/core_labels.py" line="125"/>
         <source>本主体</source>
         <translation>This entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="120"/>
+        <location filename="../../desktop/core_labels.py" line="126"/>
         <source>法定代表人 {name}</source>
         <translation>Legal representative {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="121"/>
+        <location filename="../../desktop/core_labels.py" line="127"/>
         <source>法定代表人 {name}（{id}）</source>
         <translation>Legal representative {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="122"/>
+        <location filename="../../desktop/core_labels.py" line="128"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="123"/>
+        <location filename="../../desktop/core_labels.py" line="129"/>
         <source>长期</source>
         <translation>open-ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="124"/>
+        <location filename="../../desktop/core_labels.py" line="130"/>
         <source>{grade}（{meaning}）</source>
         <translation>{grade} ({meaning})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="125"/>
+        <location filename="../../desktop/core_labels.py" line="131"/>
         <source>另有 {count} 条处罚信息已完成信用修复，依规不再展示和使用。</source>
         <translation>{count} more penalty records have completed credit repair and, as the rules require, are no longer shown or used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="126"/>
+        <location filename="../../desktop/core_labels.py" line="132"/>
         <source>另有 {count} 条名单信息已完成信用修复，依规不再展示和使用。</source>
         <translation>{count} more list records have completed credit repair and, as the rules require, are no longer shown or used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="127"/>
+        <location filename="../../desktop/core_labels.py" line="133"/>
         <source>本地尚无该主体的信用承诺记录。</source>
         <translation>No credit commitments of this entity recorded here yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="128"/>
+        <location filename="../../desktop/core_labels.py" line="134"/>
         <source>{fulfilment}（{day} 认定）</source>
         <translation>{fulfilment} (determined {day})</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="129"/>
+        <location filename="../../desktop/core_labels.py" line="135"/>
         <source>待认定 · 补齐期限 {deadline}</source>
         <translation>Not yet determined · materials due {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="130"/>
+        <location filename="../../desktop/core_labels.py" line="136"/>
         <source>待认定</source>
         <translation>Not yet determined</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="131"/>
+        <location filename="../../desktop/core_labels.py" line="137"/>
         <source>本机登记</source>
         <translation>Registered here</translation>
     </message>
     <message>
-        <location filename="../../desktop/core_labels.py" line="132"/>
+        <location filename="../../desktop/core_labels.py" line="138"/>
         <source>本机记录</source>
         <translation>Recorded here</translation>
     </message>
