@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core_labels import term
+from desktop.formatting import listed, named
 from desktop.widgets.badges import AMBER, GRADE_COLOURS, GREY, RED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -141,7 +142,7 @@ class CommitmentsModel(QAbstractTableModel):
     @staticmethod
     def _display(row: dict[str, Any], key: str) -> str:
         if key == "materials":
-            return "、".join(row.get("missing_materials") or [])
+            return listed(row.get("missing_materials") or [])
         if key == "commitment_type":
             return term(row[key])
         value = row.get(key)
@@ -151,7 +152,7 @@ class CommitmentsModel(QAbstractTableModel):
     def _tooltip(row: dict[str, Any]) -> str:
         lines = [
             f"{row['code']} · {term(row['commitment_type'])}",
-            f"{row['committer_name']}（{row['committer_code']}）",
+            named(row["committer_name"], row["committer_code"]),
             QCoreApplication.translate("Commitments", "承诺事由：{0}").format(row["reason"]),
         ]
         if row.get("deadline"):

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings
 from desktop.errors import show_error
-from desktop.formatting import stamp
+from desktop.formatting import named, stamp
 from desktop.models.batch_model import (
     ALL,
     ATTENTION,
@@ -284,7 +284,7 @@ class BatchCheckView(QWidget):
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
         for code, matter in matters.items():
-            self.matter_combo.addItem(f"{matter.name}（{code}）", code)
+            self.matter_combo.addItem(named(matter.name, code), code)
             self.matter_combo.setItemData(
                 self.matter_combo.count() - 1, matter.basis, Qt.ItemDataRole.ToolTipRole
             )

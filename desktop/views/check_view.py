@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from credit.domain import uscc as uscc_rules
 from desktop import settings
 from desktop.errors import show_error
-from desktop.formatting import stamp
+from desktop.formatting import named, stamp
 from desktop.ops import RunnerLike, Task
 from desktop.printing import offer_print
 from desktop.views.batch_view import BatchCheckView
@@ -345,7 +345,7 @@ class CheckView(QWidget):
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
         for code, matter in self.matters.items():
-            self.matter_combo.addItem(f"{matter.name}（{code}）", code)
+            self.matter_combo.addItem(named(matter.name, code), code)
             self.matter_combo.setItemData(
                 self.matter_combo.count() - 1, matter.basis, Qt.ItemDataRole.ToolTipRole
             )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from credit.domain.masking import mask_id
 from desktop.core_labels import term
 from desktop.errors import show_error
+from desktop.formatting import listed, named
 from desktop.models.commitments_model import status_badge
 from desktop.ops import RunnerLike, Task
 from desktop.printing import offer_print
@@ -128,7 +129,7 @@ class CommitmentDetail(QWidget):
     def html(self, r: dict[str, Any], c: Colours) -> str:
         matter = r.get("matter_code")
         if matter in self.matters:
-            matter_text = f"{self.matters[matter].name}（{matter}）"
+            matter_text = named(self.matters[matter].name, matter)
         else:
             matter_text = matter or self.tr("未指定")
         valid = self.tr("至 {0}").format(r["valid_until"]) if r.get("valid_until") else self.tr("长期")
@@ -149,7 +150,7 @@ class CommitmentDetail(QWidget):
         ]
         if r.get("deadline"):
             fields += [
-                (self.tr("容缺材料"), "、".join(r.get("missing_materials") or [])),
+                (self.tr("容缺材料"), listed(r.get("missing_materials") or [])),
                 (self.tr("补齐期限"), r["deadline"]),
             ]
         if r.get("fulfilment"):
@@ -170,6 +171,9 @@ class CommitmentDetail(QWidget):
             )
         )
         word, fill, ink = status_badge(r)
+        # lupdate does not read f-strings: the texts are translated here, then put in
+        code_label, content_label = self.tr("承诺编码"), self.tr("承诺内容")
+        liability_label = self.tr("违诺责任")
         cells = "".join(
             f'<tr><td class="label" width="22%">{escape(label)}</td><td>{escape(str(value))}</td></tr>'
             for label, value in fields
@@ -180,12 +184,12 @@ class CommitmentDetail(QWidget):
             f"td.label {{ background-color:{c.label_bg}; color:{c.muted}; white-space:nowrap; }}"
             f"h3 {{ color:{c.heading}; margin-top:12px; margin-bottom:4px; }}"
             "</style>"
-            f'<p style="color:{c.muted}">{escape(self.tr("承诺编码"))}</p>'
+            f'<p style="color:{c.muted}">{escape(code_label)}</p>'
             f'<h2 style="font-family:monospace">{escape(r["code"])}&nbsp;&nbsp;'
             f'<span style="font-size:medium">{pill(word, fill, ink, bold=True)}</span></h2>'
             f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{cells}</table>'
-            f"<h3>{escape(self.tr('承诺内容'))}</h3><p>{_para(r['content'])}</p>"
-            f"<h3>{escape(self.tr('违诺责任'))}</h3><p>{_para(r['liability'])}</p>"
+            f"<h3>{escape(content_label)}</h3><p>{_para(r['content'])}</p>"
+            f"<h3>{escape(liability_label)}</h3><p>{_para(r['liability'])}</p>"
         )
 
     # -- actions --------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core_labels import term
 from desktop.errors import show_error
+from desktop.formatting import listed
 from desktop.ops import RunnerLike, Task
 from desktop.windows.fulfilment_conflict import (
     FIELDS,
@@ -216,7 +217,7 @@ class FulfilmentDialog(QDialog):
         if row.get("deadline"):
             lines.append(
                 self.tr("补齐期限 {0} · 容缺材料：{1}").format(
-                    row["deadline"], "、".join(row["missing_materials"])
+                    row["deadline"], listed(row["missing_materials"])
                 )
             )
         lines.append(self.tr("当前履行状态：{0}（第 {1} 版）").format(state, row["version"]))

@@ -602,162 +602,177 @@ Compare with the original business licence. To use this code anyway, give a reas
 <context>
     <name>CommitmentDetail</name>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="72"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="73"/>
         <source>打印承诺书</source>
         <translation>Print commitment letter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="75"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="76"/>
         <source>生成并保存信用承诺书 PDF，然后打开打印对话框，供承诺人签字盖章</source>
         <translation>Write and save the credit commitment letter PDF, then open the print dialog, for the committer to sign and seal</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="78"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="79"/>
         <source>认定履行情况…</source>
         <translation>Determine fulfilment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="81"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="82"/>
         <source>查看主体信用信息</source>
         <translation>View entity credit record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="118"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="119"/>
         <source>选择左侧列表中的一份承诺，这里会显示它的全部内容。</source>
         <translation>Choose a commitment in the list on the left to see all of it here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="133"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="134"/>
         <source>未指定</source>
         <translation>not specified</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="134"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="135"/>
         <source>至 {0}</source>
         <translation>until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="134"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="135"/>
         <source>长期</source>
         <translation>open-ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="135"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="136"/>
         <source>已进行准入前诚信教育</source>
         <translation>Pre-admission integrity education given</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="135"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="136"/>
         <source>未记录</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="137"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="138"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="139"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="140"/>
         <source>承诺人</source>
         <translation>Committer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="140"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="141"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="141"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="142"/>
         <source>承诺类型</source>
         <translation>Commitment type</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="142"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="143"/>
         <source>审批事项</source>
         <translation>Approval matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="143"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="144"/>
         <source>承诺事由</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="144"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="145"/>
         <source>作出日期</source>
         <translation>Date made</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="145"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="146"/>
         <source>有效期</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="146"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="147"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="147"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="148"/>
         <source>公开类型</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="148"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="149"/>
         <source>诚信教育</source>
         <translation>Integrity education</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="152"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="153"/>
         <source>容缺材料</source>
         <translation>Materials pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="153"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="154"/>
         <source>补齐期限</source>
         <translation>Deadline for materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="157"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="158"/>
         <source>状态认定日期</source>
         <translation>Date determined</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="158"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="159"/>
         <source>认定单位</source>
         <translation>Determining unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="161"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="162"/>
         <source>未履行内容</source>
         <translation>What was not fulfilled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="163"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="164"/>
         <source>违诺责任追究</source>
         <translation>Liability pursued</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="166"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="167"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="167"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="168"/>
         <source>{0}（{1}） · {2} · 第 {3} 版</source>
         <translation>{0} ({1}) · {2} · version {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="208"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="175"/>
+        <source>承诺编码</source>
+        <translation>Commitment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/commitment_detail.py" line="175"/>
+        <source>承诺内容</source>
+        <translation>Content of the commitment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/commitment_detail.py" line="176"/>
+        <source>违诺责任</source>
+        <translation>Liability for breach</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/commitment_detail.py" line="212"/>
         <source>正在生成信用承诺书…</source>
         <translation>Writing the credit commitment letter…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="218"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="222"/>
         <source>信用承诺书已保存到 {0}。</source>
         <translation>Credit commitment letter saved to {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_detail.py" line="231"/>
+        <location filename="../../desktop/views/commitment_detail.py" line="235"/>
         <source>信用承诺书未能生成。</source>
         <translation>The credit commitment letter could not be written.</translation>
     </message>
@@ -765,54 +780,54 @@ Compare with the original business licence. To use this code anyway, give a reas
 <context>
     <name>CommitmentForm</name>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="127"/>
+        <location filename="../../desktop/views/commitment_form.py" line="128"/>
         <source>与证照或身份证件一致</source>
         <translation>As on the licence or ID document</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="128"/>
+        <location filename="../../desktop/views/commitment_form.py" line="129"/>
         <source>使用查询中的主体</source>
         <translation>Use entity open in Look up</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="130"/>
+        <location filename="../../desktop/views/commitment_form.py" line="131"/>
         <source>在“查询”中打开主体后可用（Ctrl+E）</source>
         <translation>Available once an entity is open in Look up (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="134"/>
-        <location filename="../../desktop/views/commitment_form.py" line="420"/>
+        <location filename="../../desktop/views/commitment_form.py" line="135"/>
+        <location filename="../../desktop/views/commitment_form.py" line="421"/>
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="137"/>
-        <location filename="../../desktop/views/commitment_form.py" line="422"/>
+        <location filename="../../desktop/views/commitment_form.py" line="138"/>
+        <location filename="../../desktop/views/commitment_form.py" line="423"/>
         <source>输入或扫描营业执照二维码</source>
         <translation>Enter, or scan the business licence QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="146"/>
+        <location filename="../../desktop/views/commitment_form.py" line="147"/>
         <source>例如：申请食品经营许可</source>
         <translation>e.g. application for a food business licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="148"/>
+        <location filename="../../desktop/views/commitment_form.py" line="149"/>
         <source>截止至</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="150"/>
+        <location filename="../../desktop/views/commitment_form.py" line="151"/>
         <source>不勾选即长期有效</source>
         <translation>Leave unticked for open-ended validity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="156"/>
+        <location filename="../../desktop/views/commitment_form.py" line="157"/>
         <source>已进行准入前诚信教育</source>
         <translation>Pre-admission integrity education given</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="161"/>
+        <location filename="../../desktop/views/commitment_form.py" line="162"/>
         <source>每行一项，例如：
 场所平面图
 从业人员健康证明</source>
@@ -821,200 +836,202 @@ floor plan of the premises
 staff health certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="167"/>
+        <location filename="../../desktop/views/commitment_form.py" line="168"/>
         <source>请填写</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="168"/>
+        <location filename="../../desktop/views/commitment_form.py" line="169"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="176"/>
+        <location filename="../../desktop/views/commitment_form.py" line="177"/>
         <source>容缺受理</source>
         <translation>Acceptance with materials pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="179"/>
+        <location filename="../../desktop/views/commitment_form.py" line="180"/>
+        <location filename="../../desktop/views/commitment_form.py" line="493"/>
         <source>容缺材料</source>
         <translation>Materials pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="180"/>
+        <location filename="../../desktop/views/commitment_form.py" line="181"/>
+        <location filename="../../desktop/views/commitment_form.py" line="498"/>
         <source>补齐期限</source>
         <translation>Deadline for materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="187"/>
-        <location filename="../../desktop/views/commitment_form.py" line="189"/>
+        <location filename="../../desktop/views/commitment_form.py" line="188"/>
+        <location filename="../../desktop/views/commitment_form.py" line="190"/>
         <source>恢复模板文字</source>
         <translation>Restore template text</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="191"/>
+        <location filename="../../desktop/views/commitment_form.py" line="192"/>
         <source>文字按所选承诺类型和审批事项的模板生成，随表单更新；可直接修改。</source>
         <translation>The text follows the template of the chosen commitment type and approval matter and updates with the form; you can edit it directly.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="205"/>
+        <location filename="../../desktop/views/commitment_form.py" line="206"/>
         <source>登记承诺</source>
         <translation>Register commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="211"/>
+        <location filename="../../desktop/views/commitment_form.py" line="212"/>
         <source>承诺人</source>
         <translation>Committer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="216"/>
+        <location filename="../../desktop/views/commitment_form.py" line="217"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="217"/>
+        <location filename="../../desktop/views/commitment_form.py" line="218"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="220"/>
+        <location filename="../../desktop/views/commitment_form.py" line="221"/>
         <source>承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="222"/>
+        <location filename="../../desktop/views/commitment_form.py" line="223"/>
         <source>承诺类型</source>
         <translation>Commitment type</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="223"/>
+        <location filename="../../desktop/views/commitment_form.py" line="224"/>
         <source>审批事项</source>
         <translation>Approval matter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="224"/>
-        <location filename="../../desktop/views/commitment_form.py" line="489"/>
+        <location filename="../../desktop/views/commitment_form.py" line="225"/>
+        <location filename="../../desktop/views/commitment_form.py" line="490"/>
         <source>承诺事由</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="228"/>
+        <location filename="../../desktop/views/commitment_form.py" line="229"/>
         <source>作出日期</source>
         <translation>Date made</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="233"/>
+        <location filename="../../desktop/views/commitment_form.py" line="234"/>
         <source>有效期</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="234"/>
-        <location filename="../../desktop/views/commitment_form.py" line="490"/>
+        <location filename="../../desktop/views/commitment_form.py" line="235"/>
+        <location filename="../../desktop/views/commitment_form.py" line="491"/>
         <source>受理单位</source>
         <translation>Accepting unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="235"/>
+        <location filename="../../desktop/views/commitment_form.py" line="236"/>
         <source>公开类型</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="245"/>
+        <location filename="../../desktop/views/commitment_form.py" line="246"/>
         <source>承诺书文字</source>
         <translation>Commitment letter text</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="248"/>
+        <location filename="../../desktop/views/commitment_form.py" line="249"/>
         <source>承诺内容</source>
         <translation>Content of the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="249"/>
+        <location filename="../../desktop/views/commitment_form.py" line="250"/>
         <source>违诺责任</source>
         <translation>Liability for breach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="348"/>
+        <location filename="../../desktop/views/commitment_form.py" line="349"/>
         <source>（不涉及具体审批事项）</source>
         <translation>(no specific approval matter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="361"/>
+        <location filename="../../desktop/views/commitment_form.py" line="362"/>
         <source>填入 {0}（{1}）（Ctrl+E）</source>
         <translation>Fill in {0} ({1}) (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="420"/>
+        <location filename="../../desktop/views/commitment_form.py" line="421"/>
         <source>身份证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="422"/>
+        <location filename="../../desktop/views/commitment_form.py" line="423"/>
         <source>18位居民身份证号码</source>
         <translation>18-digit resident ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="447"/>
+        <location filename="../../desktop/views/commitment_form.py" line="448"/>
         <source>请填写补齐材料的期限（工作日数）。</source>
         <translation>Enter the deadline for the missing materials (in working days).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="461"/>
+        <location filename="../../desktop/views/commitment_form.py" line="462"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="462"/>
+        <location filename="../../desktop/views/commitment_form.py" line="463"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="463"/>
+        <location filename="../../desktop/views/commitment_form.py" line="464"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="464"/>
+        <location filename="../../desktop/views/commitment_form.py" line="465"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="465"/>
+        <location filename="../../desktop/views/commitment_form.py" line="466"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="466"/>
+        <location filename="../../desktop/views/commitment_form.py" line="467"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="467"/>
+        <location filename="../../desktop/views/commitment_form.py" line="468"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="469"/>
+        <location filename="../../desktop/views/commitment_form.py" line="470"/>
         <source>，调休上班日</source>
         <translation>, a make-up working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="470"/>
+        <location filename="../../desktop/views/commitment_form.py" line="471"/>
         <source>应于 {0}（{1}{2}）前补齐：自作出日期次日起第 {3} 个工作日，已扣除法定节假日。</source>
         <translation>Materials due by {0} ({1}{2}): working day {3} counted from the day after the date made, public holidays excluded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="488"/>
+        <location filename="../../desktop/views/commitment_form.py" line="489"/>
         <source>承诺人名称</source>
         <translation>committer name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="568"/>
+        <location filename="../../desktop/views/commitment_form.py" line="569"/>
         <source>未登记：代码 {0} 校验位不符，未确认使用。请与营业执照原件核对。</source>
         <translation>Not registered: the check characters of {0} do not match and its use was not confirmed. Compare it with the original business licence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitment_form.py" line="596"/>
+        <location filename="../../desktop/views/commitment_form.py" line="597"/>
         <source>承诺未登记，填写的内容仍在表单中。</source>
         <translation>The commitment was not registered; what you entered is still in the form.</translation>
     </message>
@@ -1022,82 +1039,82 @@ staff health certificates</translation>
 <context>
     <name>Commitments</name>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="33"/>
+        <location filename="../../desktop/models/commitments_model.py" line="34"/>
         <source>到期情况</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="34"/>
+        <location filename="../../desktop/models/commitments_model.py" line="35"/>
         <source>承诺编码</source>
         <translation>Commitment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="35"/>
+        <location filename="../../desktop/models/commitments_model.py" line="36"/>
         <source>承诺人</source>
         <translation>Committer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="36"/>
+        <location filename="../../desktop/models/commitments_model.py" line="37"/>
         <source>代码</source>
         <translation>Committer code</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="37"/>
+        <location filename="../../desktop/models/commitments_model.py" line="38"/>
         <source>承诺类型</source>
         <translation>Commitment type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="38"/>
+        <location filename="../../desktop/models/commitments_model.py" line="39"/>
         <source>作出日期</source>
         <translation>Date made</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="39"/>
+        <location filename="../../desktop/models/commitments_model.py" line="40"/>
         <source>补齐期限</source>
         <translation>Deadline for materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="40"/>
+        <location filename="../../desktop/models/commitments_model.py" line="41"/>
         <source>待补材料</source>
         <translation>Materials pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="41"/>
+        <location filename="../../desktop/models/commitments_model.py" line="42"/>
         <source>履行状态</source>
         <translation>Fulfilment</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="42"/>
+        <location filename="../../desktop/models/commitments_model.py" line="43"/>
         <source>承诺事由</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="51"/>
+        <location filename="../../desktop/models/commitments_model.py" line="52"/>
         <source>待认定</source>
         <translation>Not yet determined</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="77"/>
+        <location filename="../../desktop/models/commitments_model.py" line="78"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="82"/>
+        <location filename="../../desktop/models/commitments_model.py" line="83"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="84"/>
+        <location filename="../../desktop/models/commitments_model.py" line="85"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="155"/>
+        <location filename="../../desktop/models/commitments_model.py" line="156"/>
         <source>承诺事由：{0}</source>
         <translation>Purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/commitments_model.py" line="158"/>
+        <location filename="../../desktop/models/commitments_model.py" line="159"/>
         <source>补齐期限：{0}</source>
         <translation>Deadline for materials: {0}</translation>
     </message>
@@ -1352,7 +1369,7 @@ New ones appear here from {0} working days before their deadline.</translation>
 <context>
     <name>DueDays</name>
     <message numerus="yes">
-        <location filename="../../desktop/models/commitments_model.py" line="63"/>
+        <location filename="../../desktop/models/commitments_model.py" line="64"/>
         <source>逾期 %n 个工作日</source>
         <translation>
             <numerusform>%n working day overdue</numerusform>
@@ -1360,7 +1377,7 @@ New ones appear here from {0} working days before their deadline.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/models/commitments_model.py" line="66"/>
+        <location filename="../../desktop/models/commitments_model.py" line="67"/>
         <source>剩余 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -1427,47 +1444,57 @@ New ones appear here from {0} working days before their deadline.</translation>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../desktop/formatting.py" line="40"/>
+        <location filename="../../desktop/formatting.py" line="41"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="42"/>
+        <location filename="../../desktop/formatting.py" line="43"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="53"/>
+        <location filename="../../desktop/formatting.py" line="54"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/formatting.py" line="59"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/formatting.py" line="64"/>
         <source>已加密（系统钥匙串）</source>
         <translation>encrypted (system keyring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="55"/>
+        <location filename="../../desktop/formatting.py" line="66"/>
         <source>已加密（口令）</source>
         <translation>encrypted (passphrase)</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="56"/>
+        <location filename="../../desktop/formatting.py" line="67"/>
         <source>已加密</source>
         <translation>encrypted</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="62"/>
+        <location filename="../../desktop/formatting.py" line="73"/>
         <source>本地数据 {0} 户</source>
         <translation>{0} entities stored locally</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="63"/>
+        <location filename="../../desktop/formatting.py" line="74"/>
         <source>截至 {0}</source>
         <translation>as of {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="65"/>
+        <location filename="../../desktop/formatting.py" line="76"/>
         <source>尚未同步</source>
         <translation>never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/formatting.py" line="66"/>
+        <location filename="../../desktop/formatting.py" line="77"/>
         <source>待上传 {0} 条</source>
         <translation>{0} waiting to upload</translation>
     </message>
@@ -1509,117 +1536,117 @@ New ones appear here from {0} working days before their deadline.</translation>
 <context>
     <name>FulfilmentDialog</name>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="85"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="86"/>
         <source>认定履行情况 · {0}</source>
         <translation>Determine fulfilment · {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="88"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="89"/>
         <source>正在读取承诺 {0} …</source>
         <translation>Reading commitment {0} …</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="119"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="120"/>
         <source>例如：逾期未补齐场所平面图</source>
         <translation>e.g. floor plan of the premises not supplied by the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="122"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="123"/>
         <source>例如：撤销审批决定，记入信用记录</source>
         <translation>e.g. approval revoked, entered in the credit record</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="128"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="129"/>
         <source>认定为部分履行或全部未履行后，将作为失信信息记入该主体的信用记录（待上传信用平台），此后的信用核查会比对该记录，例如不再适用容缺受理。</source>
         <translation>Once determined as partly fulfilled or not fulfilled, this enters the entity’s credit record as dishonesty information (to be uploaded to the credit platform), and later credit checks take it into account: for example, acceptance with materials pending no longer applies.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="150"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="151"/>
         <source>履行状态</source>
         <translation>Fulfilment</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="151"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="152"/>
         <source>状态认定日期</source>
         <translation>Date determined</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="152"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="153"/>
         <source>认定单位</source>
         <translation>Determining unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="153"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="154"/>
         <source>未履行内容</source>
         <translation>What was not fulfilled</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="154"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="155"/>
         <source>违诺责任追究内容</source>
         <translation>Liability pursued</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="157"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="158"/>
         <source>保存认定</source>
         <translation>Save determination</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="163"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="164"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="197"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="198"/>
         <source>没有编码为 {0} 的信用承诺。</source>
         <translation>There is no credit commitment with code {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="210"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="211"/>
         <source>待认定</source>
         <translation>Not yet determined</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="212"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="213"/>
         <source>承诺编码 {0} · {1}</source>
         <translation>Commitment code {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="213"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="214"/>
         <source>承诺人：{0}（{1}）</source>
         <translation>Committer: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="214"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="215"/>
         <source>承诺事由：{0}</source>
         <translation>Purpose: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="218"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="219"/>
         <source>补齐期限 {0} · 容缺材料：{1}</source>
         <translation>Deadline for materials {0} · materials pending: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="222"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="223"/>
         <source>当前履行状态：{0}（第 {1} 版）</source>
         <translation>Current fulfilment: {0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="277"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="278"/>
         <source>请选择履行状态：全部履行、部分履行或全部未履行。</source>
         <translation>Choose the fulfilment: fulfilled, partly fulfilled or not fulfilled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="318"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="319"/>
         <source>认定未保存。</source>
         <translation>The determination was not saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="322"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="323"/>
         <source>承诺 {0} 未能读取。</source>
         <translation>Commitment {0} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_dialog.py" line="340"/>
+        <location filename="../../desktop/windows/fulfilment_dialog.py" line="341"/>
         <source>承诺已被他人修改（现为第 {0} 版），您的修改尚未保存。</source>
         <translation>The commitment was changed by someone else (now version {0}); your changes are not saved yet.</translation>
     </message>
@@ -1777,6 +1804,11 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
         <location filename="../../desktop/views/inspections/inspection_form.py" line="385"/>
         <source>添加执法人员</source>
         <translation>Add inspector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/inspections/inspection_form.py" line="390"/>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/views/inspections/inspection_form.py" line="393"/>
@@ -1939,142 +1971,142 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
 <context>
     <name>InspectionsView</name>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="316"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="317"/>
         <source>抽取新计划…</source>
         <translation>Draw new plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="319"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="320"/>
         <source>导出公示</source>
         <translation>Export for publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="322"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="323"/>
         <source>抽查计划 PDF</source>
         <translation>Inspection plan PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="323"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="324"/>
         <source>抽查计划 XLSX</source>
         <translation>Inspection plan XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="332"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="333"/>
         <source>抽查计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="376"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="377"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="377"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="378"/>
         <source>待检查</source>
         <translation>To inspect</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="378"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="379"/>
         <source>检查中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="379"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="380"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="380"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="381"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="381"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="382"/>
         <source>整改中</source>
         <translation>Under rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="390"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="391"/>
         <source>全部期限</source>
         <translation>Any due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="391"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="392"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="392"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="393"/>
         <source>7日内到期</source>
         <translation>Due within 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="393"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="394"/>
         <source>7日后到期</source>
         <translation>Due after 7 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="401"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="402"/>
         <source>名称或代码</source>
         <translation>Name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="438"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="439"/>
         <source>检查任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="439"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="440"/>
         <source>整改与约谈</source>
         <translation>Rectification and interviews</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="474"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="475"/>
         <source>{0} · {1}（{2} 户）</source>
         <translation>{0} · {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="485"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="486"/>
         <source>本机还没有抽查计划。点“抽取新计划…”按区划、领域和信用等级抽取主体和执法人员，无需联网。</source>
         <translation>No inspection plan on this computer yet. Click “Draw new plan…” to draw entities and inspectors by area, sector and credit grade; no network needed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="524"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="525"/>
         <source>已检查 {0} 户 · 检查中 {1} · 逾期 {2} · 发现问题 {3}</source>
         <translation>Inspected: {0} · in progress: {1} · overdue: {2} · with problems: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="530"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="531"/>
         <source>有 {0} 户因无足够的无回避关系执法人员未分配检查人员，请另行指派。</source>
         <translation>Entities without inspectors: {0} (not enough inspectors without a conflict of interest); assign them separately.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="563"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="564"/>
         <source>全部区划</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="697"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="698"/>
         <source>打印/保存 {0}</source>
         <translation>Print / save {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="699"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="700"/>
         <source>更正 {0}…</source>
         <translation>Correct {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="865"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="866"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="865"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="866"/>
         <source>（请在文件夹中打开）</source>
         <translation> (open it from the folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="871"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="872"/>
         <source>已保存到 {0}。</source>
         <translation>Saved to {0}.</translation>
     </message>
@@ -2293,47 +2325,47 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
 <context>
     <name>OrdersPane</name>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="195"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="196"/>
         <source>整改通知</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="195"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="196"/>
         <source>主体名称</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="195"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="196"/>
         <source>通知日期</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="195"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="196"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="196"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="197"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="196"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="197"/>
         <source>约谈</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="209"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="210"/>
         <source>复查（整改后检查）</source>
         <translation>Follow-up inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="212"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="213"/>
         <source>约谈…</source>
         <translation>Interview…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="233"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="234"/>
         <source>（逾期 %n 个工作日）</source>
         <translation>
             <numerusform> (%n working day late)</numerusform>
@@ -2341,12 +2373,12 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="238"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="239"/>
         <source>建议约谈</source>
         <translation>Interview advised</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="251"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="252"/>
         <source>整改通知 {0} 份，其中逾期或复查未整改 {1} 份。</source>
         <translation>Rectification orders: {0}; overdue or not rectified at follow-up: {1}.</translation>
     </message>
@@ -3337,42 +3369,42 @@ Inspection record {2} · {3} · result {4} {5}</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="41"/>
+        <location filename="../../desktop/models/results_model.py" line="42"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="42"/>
+        <location filename="../../desktop/models/results_model.py" line="43"/>
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="43"/>
+        <location filename="../../desktop/models/results_model.py" line="44"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="44"/>
+        <location filename="../../desktop/models/results_model.py" line="45"/>
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="45"/>
+        <location filename="../../desktop/models/results_model.py" line="46"/>
         <source>所属区划</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="106"/>
+        <location filename="../../desktop/models/results_model.py" line="107"/>
         <source>登记状态：{0}</source>
         <translation>Registration status: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="108"/>
+        <location filename="../../desktop/models/results_model.py" line="109"/>
         <source>法定代表人（负责人）：{0}</source>
         <translation>Legal representative: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/results_model.py" line="109"/>
+        <location filename="../../desktop/models/results_model.py" line="110"/>
         <source>信用等级：{0}</source>
         <translation>Credit grade: {0}</translation>
     </message>
@@ -3417,85 +3449,85 @@ Inspection record {2} · {3} · result {4} {5}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="43"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="44"/>
         <source>登录信用信息共享平台</source>
         <translation>Sign in to the credit information sharing platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="46"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="47"/>
         <source>登录后可下载本辖区的主体信用信息。密码只用于本次登录，不会保存在本机。</source>
         <translation>Once signed in you can download the credit information of the entities in your jurisdiction. The password is used for this sign-in only and is not stored on this computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="50"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="51"/>
         <source>例如 https://xypt.example.gov.cn</source>
         <translation>e.g. https://xypt.example.gov.cn</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="52"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="53"/>
         <source>平台分配的用户名</source>
         <translation>User name assigned by the platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="56"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="57"/>
         <source>可选：单位自有证书颁发机构的 CA 证书（PEM）</source>
         <translation>Optional: your organisation’s own CA certificate (PEM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="57"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="58"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="64"/>
-        <location filename="../../desktop/windows/signin_dialog.py" line="117"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="65"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="118"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="65"/>
-        <location filename="../../desktop/windows/signin_dialog.py" line="118"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="66"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="119"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="66"/>
-        <location filename="../../desktop/windows/signin_dialog.py" line="119"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="67"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="120"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="67"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="68"/>
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="76"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="77"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="78"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="79"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="91"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="92"/>
         <source>选择 CA 证书</source>
         <translation>Choose CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="91"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="92"/>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="109"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="110"/>
         <source>正在登录 {0} …</source>
         <translation>Signing in to {0} …</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/signin_dialog.py" line="124"/>
+        <location filename="../../desktop/windows/signin_dialog.py" line="125"/>
         <source>请填写{0}。</source>
         <translation>Please fill in {0}.</translation>
     </message>
@@ -3853,47 +3885,47 @@ Inspection record {2} · {3} · result {4} {5}</translation>
 <context>
     <name>TaskModel</name>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="53"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="54"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="54"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="55"/>
         <source>主体名称</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="55"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="56"/>
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="56"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="57"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="57"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="58"/>
         <source>区划</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="58"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="59"/>
         <source>执法人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="59"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="60"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="60"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="61"/>
         <source>完成期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/task_model.py" line="116"/>
+        <location filename="../../desktop/views/inspections/task_model.py" line="117"/>
         <source>未分配</source>
         <translation>not assigned</translation>
     </message>
@@ -3901,95 +3933,95 @@ Inspection record {2} · {3} · result {4} {5}</translation>
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="84"/>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="145"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="85"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="146"/>
         <source>请在左侧选择检查任务</source>
         <translation>Choose an inspection task on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="97"/>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="174"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="98"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="175"/>
         <source>填写检查记录</source>
         <translation>Fill in inspection record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="99"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="100"/>
         <source>检查记录</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="103"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="104"/>
         <source>下达整改通知</source>
         <translation>Issue rectification order</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="105"/>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="183"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="106"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="184"/>
         <source>约谈</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="146"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="147"/>
         <source>选中任务后在此查看主体信用档案，并填写现场检查记录。</source>
         <translation>Once a task is chosen, its entity’s credit record is shown here and you can fill in the on-site inspection record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="150"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="151"/>
         <source>{0}. {1}</source>
         <translation>{0}. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="151"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="152"/>
         <source>未分配</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="153"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="154"/>
         <source>{0} · 信用等级 {1} · {2}</source>
         <translation>{0} · credit grade {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="156"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="157"/>
         <source>地址：{0}</source>
         <translation>Address: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="157"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="158"/>
         <source>执法人员：{0}</source>
         <translation>Inspectors: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="158"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="159"/>
         <source>完成期限：{0}</source>
         <translation>Due: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="159"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="160"/>
         <source>（已逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="163"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="164"/>
         <source>已定稿：{0} · {1} {2}</source>
         <translation>Finalised: {0} · {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="170"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="171"/>
         <source>继续填写检查记录</source>
         <translation>Continue inspection record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="172"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="173"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="177"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="178"/>
         <source>每个检查事项已有定稿记录；如需修改，请在“检查记录”中选择更正</source>
         <translation>Every matter of this task has a finalised record; to change one, choose a correction under “Records”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="183"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="184"/>
         <source>约谈（整改逾期）</source>
         <translation>Interview (rectification overdue)</translation>
     </message>

@@ -101,3 +101,16 @@ def window(qtbot, gui_desk: Desk) -> MainWindow:  # type: ignore[no-untyped-def]
     qtbot.waitExposed(win)
     win.search.focus_field()
     return win
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The shipped English translation installed, as ``CREDITDESK_LANG=en`` does at start-up;
+    widgets built after this fixture are in English. Removed again afterwards."""
+    from desktop.app import install_translations
+
+    translators = install_translations(qapp, "en")
+    assert translators, "resources/i18n/creditdesk_en.qm did not load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

@@ -42,3 +42,28 @@ def test_the_check_itself_finds_a_variable_text() -> None:
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
     flagged = [n for n in calls if not isinstance(_text_argument(n), ast.Constant)]
     assert len(flagged) == 2
+
+
+def _calls_in_fstrings(tree: ast.AST) -> list[ast.Call]:
+    return [
+        node
+        for joined in ast.walk(tree)
+        if isinstance(joined, ast.JoinedStr)
+        for node in ast.walk(joined)
+        if isinstance(node, ast.Call) and _text_argument(node) is not None
+    ]
+
+
+def test_no_tr_inside_an_f_string() -> None:
+    """lupdate does not look inside f-strings: ``f"<b>{self.tr('承诺编码')}</b>"`` is never
+    extracted, so it would stay Chinese in every language (translate first, then format)."""
+    found = []
+    for path in sorted(DESKTOP.rglob("*.py")):
+        for node in _calls_in_fstrings(ast.parse(path.read_text(encoding="utf-8"))):
+            found.append(f"{path.relative_to(DESKTOP.parent)}:{node.lineno}: {ast.unparse(node)}")
+    assert not found, "lupdate cannot see these:\n" + "\n".join(found)
+
+
+def test_the_f_string_check_finds_one() -> None:
+    tree = ast.parse("x = f\"<b>{escape(self.tr('承诺编码'))}</b>\"\ny = self.tr('好')")
+    assert len(_calls_in_fstrings(tree)) == 1

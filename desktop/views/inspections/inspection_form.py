@@ -387,7 +387,7 @@ class InspectionForm(QDialog):
         if self.colleagues:
             menu = QMenu(add)
             for name, cert in self.colleagues:
-                action = menu.addAction(f"{name}　{cert}")
+                action = menu.addAction(self.tr("{0}　{1}").format(name, cert))
                 action.triggered.connect(partial(self.add_inspector, name, cert))
             menu.addSeparator()
             menu.addAction(self.tr("手工填写…"), lambda: self.add_inspector("", ""))

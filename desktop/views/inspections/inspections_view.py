@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core_labels import chip
 from desktop.errors import show_error
+from desktop.formatting import listed, named
 from desktop.models.results_model import CHIPS_ROLE
 from desktop.ops import RunnerLike, Task
 from desktop.printing import offer_print
@@ -148,7 +149,7 @@ class TaskPanel(QFrame):
             self.interview_button.hide()
             return
         self.title.setText(self.tr("{0}. {1}").format(task.seq, task.entity_name))
-        people = "、".join(f"{i['name']}（{i['cert_no']}）" for i in task.inspectors) or self.tr("未分配")
+        people = listed(named(i["name"], i["cert_no"]) for i in task.inspectors) or self.tr("未分配")
         lines = [
             self.tr("{0} · 信用等级 {1} · {2}").format(
                 task.uscc, grade_text(task.grade), chip(task.status_label)
@@ -234,7 +235,7 @@ class OrdersPane(QWidget):
                 if s.working_days_overdue
                 else ""
             )
-            talks = "、".join(i["kind"] for i in s.interviews) or (
+            talks = listed(i["kind"] for i in s.interviews) or (
                 self.tr("建议约谈") if s.needs_interview else ""
             )
             state = chip(s.label)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from desktop.core_labels import chip
+from desktop.formatting import listed
 from desktop.models.results_model import CHIPS_ROLE
 
 if TYPE_CHECKING:
@@ -113,9 +114,9 @@ class TaskModel(QAbstractTableModel):
         if col == AREA:
             return row.division_name or row.division_code or ""
         if col == INSPECTORS:
-            return "、".join(i["name"] for i in row.inspectors) or self.tr("未分配")
+            return listed(i["name"] for i in row.inspectors) or self.tr("未分配")
         if col == STATUS:
-            return "、".join(chip(c) for c in chips(row))
+            return listed(chip(c) for c in chips(row))
         if col == DUE:
             return row.due or ""
         return ""
