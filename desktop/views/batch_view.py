@@ -238,7 +238,9 @@ class BatchCheckView(QWidget):
         metrics = self.fontMetrics()
         widths = [metrics.horizontalAdvance("000000") + 16, metrics.horizontalAdvance("0" * 18) + 28]
         widths += [metrics.horizontalAdvance("常州新北瑞丰精密机械有限公司") + 24]
-        widths += [metrics.horizontalAdvance("本地无此主体") + metrics.height() + 20]
+        problems = (status_word(s) for s in ("invalid", "checksum", "unknown", "duplicate"))
+        widest = max(problems, key=metrics.horizontalAdvance)
+        widths += [metrics.horizontalAdvance(widest) + metrics.height() + 20]  # the badge, either language
         for col, width in enumerate(widths):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
@@ -569,10 +571,17 @@ def summary_html(result: BatchResult) -> str:
         f"{len(result.rows):,}", f"{statuses['ok']:,}"
     )
     badges = [
-        pill(f"{verdict_word(verdict)} {n:,}", *verdict_colours(verdict), bold=True)
+        pill(_unbroken(f"{verdict_word(verdict)} {n:,}"), *verdict_colours(verdict), bold=True)
         for verdict, n in result.verdict_counts().items()
     ]
     badges += [
-        pill(f"{status_word(status)} {n:,}", *GREY) for status, n in statuses.items() if status != "ok" and n
+        pill(_unbroken(f"{status_word(status)} {n:,}"), *GREY)
+        for status, n in statuses.items()
+        if status != "ok" and n
     ]
-    return f"<b>{escape(head)}</b>&nbsp;&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(badges)
+    # a line may break between badges (a plain space), never inside one ("No such entity here 1")
+    return f"<b>{escape(head)}</b>&nbsp;&nbsp; " + "&nbsp; ".join(badges)
+
+
+def _unbroken(text: str) -> str:
+    return text.replace(" ", "\u00a0")

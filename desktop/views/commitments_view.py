@@ -40,6 +40,7 @@ from desktop.models.commitments_model import (
     BADGE_ROLE,
     ROW_ROLE,
     CommitmentsModel,
+    column_title,
     due_badge,
 )
 from desktop.ops import RunnerLike, Task
@@ -90,7 +91,8 @@ def commitment_table(model: CommitmentsModel) -> QTableView:
         "status": metrics.horizontalAdvance(term("全部未履行")) + metrics.height() + 16,
     }
     for col, key in enumerate(model.columns):
-        table.setColumnWidth(col, widths[key])
+        title = head.fontMetrics().horizontalAdvance(column_title(key)) + metrics.height()
+        table.setColumnWidth(col, max(widths[key], title))  # the header readable in either language
         if key in BADGE_COLUMNS:
             table.setItemDelegateForColumn(col, BadgeDelegate(BADGE_ROLE, table))
     return table

@@ -83,148 +83,148 @@ Every entity checked is recorded in the check records and the audit log; rows wi
         <translation>Only rows not checked (wrong code, unknown entity, duplicate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="248"/>
+        <location filename="../../desktop/views/batch_view.py" line="250"/>
         <source>导出 XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="250"/>
+        <location filename="../../desktop/views/batch_view.py" line="252"/>
         <source>每行一条结论和原因，另附汇总表</source>
         <translation>One verdict and its reasons per row, plus a summary sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="252"/>
+        <location filename="../../desktop/views/batch_view.py" line="254"/>
         <source>导出并打印 PDF…</source>
         <translation>Export and print PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="255"/>
+        <location filename="../../desktop/views/batch_view.py" line="257"/>
         <source>保存一份合并的核查结果 PDF（汇总与逐行结论），然后打开打印对话框</source>
         <translation>Save one combined PDF of the results (summary and each row’s verdict), then open the print dialog</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="311"/>
+        <location filename="../../desktop/views/batch_view.py" line="313"/>
         <source>选择名单文件</source>
         <translation>Choose list file</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="313"/>
+        <location filename="../../desktop/views/batch_view.py" line="315"/>
         <source>名单文件 (*.csv *.xlsx *.xlsm);;所有文件 (*)</source>
         <translation>List files (*.csv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="354"/>
+        <location filename="../../desktop/views/batch_view.py" line="356"/>
         <source>请先选择名单文件（CSV 或 XLSX）。</source>
         <translation>Choose a list file (CSV or XLSX) first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="358"/>
+        <location filename="../../desktop/views/batch_view.py" line="360"/>
         <source>请选择审批事项。</source>
         <translation>Choose an approval matter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="378"/>
+        <location filename="../../desktop/views/batch_view.py" line="380"/>
         <source>正在读取名单…</source>
         <translation>Reading the list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="379"/>
+        <location filename="../../desktop/views/batch_view.py" line="381"/>
         <source>正在核查“{0}”…</source>
         <translation>Checking “{0}”…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="396"/>
-        <location filename="../../desktop/views/batch_view.py" line="402"/>
+        <location filename="../../desktop/views/batch_view.py" line="398"/>
+        <location filename="../../desktop/views/batch_view.py" line="404"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="407"/>
+        <location filename="../../desktop/views/batch_view.py" line="409"/>
         <source>已处理 {0} / {1} 行</source>
         <translation>Rows processed: {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="421"/>
+        <location filename="../../desktop/views/batch_view.py" line="423"/>
         <source>取消时批量核查已经完成，结果已记录，显示如下。</source>
         <translation>The batch had already finished when it was cancelled; the results are recorded and shown below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="424"/>
+        <location filename="../../desktop/views/batch_view.py" line="426"/>
         <source>已取消批量核查，未记录任何核查。</source>
         <translation>Batch check cancelled; no checks were recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="434"/>
+        <location filename="../../desktop/views/batch_view.py" line="436"/>
         <source>批量核查未完成，未记录任何核查。</source>
         <translation>The batch check did not finish; no checks were recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="460"/>
+        <location filename="../../desktop/views/batch_view.py" line="462"/>
         <source>{0}（未设置单位）</source>
         <translation>{0} (no unit set)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="462"/>
+        <location filename="../../desktop/views/batch_view.py" line="464"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="465"/>
+        <location filename="../../desktop/views/batch_view.py" line="467"/>
         <source>名单 {0}（代码列“{1}”） · {2}（{3}） · 核查时间 {4} · 数据截至 {5} · 核查人 {6}</source>
         <translation>List {0} (code column “{1}”) · {2} ({3}) · checked {4} · data as of {5} · by {6}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="471"/>
+        <location filename="../../desktop/views/batch_view.py" line="473"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="495"/>
+        <location filename="../../desktop/views/batch_view.py" line="497"/>
         <source>正在导出 {0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="507"/>
+        <location filename="../../desktop/views/batch_view.py" line="509"/>
         <source>正在生成 PDF…</source>
         <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="516"/>
+        <location filename="../../desktop/views/batch_view.py" line="518"/>
         <source>正在写入 PDF 文件…</source>
         <translation>Saving the PDF file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="518"/>
+        <location filename="../../desktop/views/batch_view.py" line="520"/>
         <source>正在生成 PDF：{0}%</source>
         <translation>Writing the PDF: {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="524"/>
+        <location filename="../../desktop/views/batch_view.py" line="526"/>
         <source>已取消导出 PDF，未生成文件。</source>
         <translation>PDF export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="530"/>
+        <location filename="../../desktop/views/batch_view.py" line="532"/>
         <source>{0} 已保存到 {1}</source>
         <translation>{0} saved to {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="532"/>
+        <location filename="../../desktop/views/batch_view.py" line="534"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="542"/>
+        <location filename="../../desktop/views/batch_view.py" line="544"/>
         <source>。未能自动打开，请在文件夹中打开</source>
         <translation>. It could not be opened automatically; open it from the folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="550"/>
+        <location filename="../../desktop/views/batch_view.py" line="552"/>
         <source>导出未完成。</source>
         <translation>The export did not finish.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/batch_view.py" line="568"/>
+        <location filename="../../desktop/views/batch_view.py" line="570"/>
         <source>共 {0} 行，已核查 {1} 户</source>
         <translation>Rows: {0} · entities checked: {1}</translation>
     </message>
@@ -290,7 +290,7 @@ Every entity checked is recorded in the check records and the audit log; rows wi
     <message>
         <location filename="../../desktop/models/batch_model.py" line="128"/>
         <source>校验位不符</source>
-        <translation>Check characters do not match</translation>
+        <translation>Bad check character</translation>
     </message>
     <message>
         <location filename="../../desktop/models/batch_model.py" line="129"/>
@@ -551,7 +551,7 @@ Compare with the original business licence. To use this code anyway, give a reas
     <message>
         <location filename="../../desktop/core_labels.py" line="162"/>
         <source>待检查</source>
-        <translation>To inspect</translation>
+        <translation>To do</translation>
     </message>
     <message>
         <location filename="../../desktop/core_labels.py" line="163"/>
@@ -561,7 +561,7 @@ Compare with the original business licence. To use this code anyway, give a reas
     <message>
         <location filename="../../desktop/core_labels.py" line="164"/>
         <source>已检查</source>
-        <translation>Inspected</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/core_labels.py" line="165"/>
@@ -581,7 +581,7 @@ Compare with the original business licence. To use this code anyway, give a reas
     <message>
         <location filename="../../desktop/core_labels.py" line="168"/>
         <source>逾期未整改</source>
-        <translation>Overdue, not rectified</translation>
+        <translation>Order overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/core_labels.py" line="169"/>
@@ -1071,7 +1071,7 @@ staff health certificates</translation>
     <message>
         <location filename="../../desktop/models/commitments_model.py" line="40"/>
         <source>补齐期限</source>
-        <translation>Deadline for materials</translation>
+        <translation>Materials due</translation>
     </message>
     <message>
         <location filename="../../desktop/models/commitments_model.py" line="41"/>
@@ -1122,90 +1122,90 @@ staff health certificates</translation>
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="184"/>
+        <location filename="../../desktop/views/commitments_view.py" line="186"/>
         <source>登记承诺</source>
         <extracomment>Working days ahead that count as &quot;due soon&quot; (the issue&apos;s 3).</extracomment>
         <translation>Register commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="185"/>
+        <location filename="../../desktop/views/commitments_view.py" line="187"/>
         <source>到期提醒</source>
         <translation>Due reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="186"/>
+        <location filename="../../desktop/views/commitments_view.py" line="188"/>
         <source>承诺查询</source>
         <translation>Find commitments</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="215"/>
+        <location filename="../../desktop/views/commitments_view.py" line="217"/>
         <source>登记新的承诺</source>
         <translation>Register a new commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="234"/>
+        <location filename="../../desktop/views/commitments_view.py" line="236"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="251"/>
+        <location filename="../../desktop/views/commitments_view.py" line="253"/>
         <source>输入承诺编码、承诺人代码或名称；留空列出最近登记的承诺</source>
         <translation>Commitment code, committer code or name; leave empty to list the latest commitments</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="314"/>
+        <location filename="../../desktop/views/commitments_view.py" line="316"/>
         <source>已登记信用承诺，承诺编码 {0}。</source>
         <translation>Credit commitment registered, commitment code {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="317"/>
+        <location filename="../../desktop/views/commitments_view.py" line="319"/>
         <source>请打印信用承诺书，由承诺人签字（盖章）后归档；该承诺已记入审计日志，联网后上传信用平台。</source>
         <translation>Print the credit commitment letter and file it once the committer has signed (and sealed) it; the commitment is in the audit log and is uploaded to the credit platform when online.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="338"/>
+        <location filename="../../desktop/views/commitments_view.py" line="340"/>
         <source>到期提醒按本单位列出容缺受理承诺。</source>
         <translation>Due reminders list your unit’s commitments accepted with materials pending.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="341"/>
+        <location filename="../../desktop/views/commitments_view.py" line="343"/>
         <source>本机尚未设置所在单位，无法列出本单位的到期承诺。请在 operator.json 中填写 unit。</source>
         <translation>No unit is set on this computer, so your unit’s due commitments cannot be listed. Fill in “unit” in operator.json.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="362"/>
+        <location filename="../../desktop/views/commitments_view.py" line="364"/>
         <source>{0} · 以 {1} 计：已逾期 &lt;b&gt;{2}&lt;/b&gt; 件，{3} 个工作日内到期 &lt;b&gt;{4}&lt;/b&gt; 件</source>
         <translation>{0} · as of {1}: overdue &lt;b&gt;{2}&lt;/b&gt;, due within {3} working days &lt;b&gt;{4}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="368"/>
+        <location filename="../../desktop/views/commitments_view.py" line="370"/>
         <source>没有已逾期或 {0} 个工作日内到期的容缺受理承诺。
 新登记的容缺受理承诺在补齐期限前 {0} 个工作日起出现在这里。</source>
         <translation>No commitment with materials pending is overdue or due within {0} working days.
 New ones appear here from {0} working days before their deadline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="380"/>
+        <location filename="../../desktop/views/commitments_view.py" line="382"/>
         <source>到期提醒暂不可用</source>
         <translation>Due reminders are not available right now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="408"/>
+        <location filename="../../desktop/views/commitments_view.py" line="410"/>
         <source>没有找到与“{0}”相符的信用承诺（按承诺编码、承诺人代码或名称查找）。</source>
         <translation>No credit commitment matches “{0}” (searched by commitment code, committer code or name).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="411"/>
+        <location filename="../../desktop/views/commitments_view.py" line="413"/>
         <source>本机尚未登记信用承诺。在“登记承诺”中登记后，可在这里查找。</source>
         <translation>No credit commitments registered on this computer yet. Once registered under “Register commitment”, they can be found here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="414"/>
+        <location filename="../../desktop/views/commitments_view.py" line="416"/>
         <source>显示最近 {0} 条</source>
         <translation>showing the latest {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/commitments_view.py" line="414"/>
+        <location filename="../../desktop/views/commitments_view.py" line="416"/>
         <source>共 {0} 条</source>
         <translation>{0} in all</translation>
     </message>
@@ -2003,7 +2003,7 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="378"/>
         <source>待检查</source>
-        <translation>To inspect</translation>
+        <translation>To do</translation>
     </message>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="379"/>
@@ -2013,7 +2013,7 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="380"/>
         <source>已检查</source>
-        <translation>Inspected</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="381"/>
@@ -2081,32 +2081,32 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
         <translation>Entities without inspectors: {0} (not enough inspectors without a conflict of interest); assign them separately.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="564"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="567"/>
         <source>全部区划</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="698"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="701"/>
         <source>打印/保存 {0}</source>
         <translation>Print / save {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="700"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="703"/>
         <source>更正 {0}…</source>
         <translation>Correct {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="866"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="869"/>
         <source>已保存到 {0}</source>
         <translation>Saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="866"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="869"/>
         <source>（请在文件夹中打开）</source>
         <translation> (open it from the folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/inspections/inspections_view.py" line="872"/>
+        <location filename="../../desktop/views/inspections/inspections_view.py" line="875"/>
         <source>已保存到 {0}。</source>
         <translation>Saved to {0}.</translation>
     </message>
@@ -2259,7 +2259,7 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
         <location filename="../../desktop/windows/main_window.py" line="78"/>
         <location filename="../../desktop/windows/main_window.py" line="173"/>
         <source>信用承诺</source>
-        <translation>Credit commitments</translation>
+        <translation>Commitments</translation>
     </message>
     <message>
         <location filename="../../desktop/windows/main_window.py" line="174"/>
@@ -2683,7 +2683,7 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
     <message>
         <location filename="../../desktop/core_labels.py" line="47"/>
         <source>法定代表人（负责人）</source>
-        <translation>Legal representative (person in charge)</translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../desktop/core_labels.py" line="48"/>
@@ -3942,7 +3942,7 @@ Inspection record {2} · {3} · result {4} {5}</translation>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="98"/>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="175"/>
         <source>填写检查记录</source>
-        <translation>Fill in inspection record</translation>
+        <translation>Record inspection</translation>
     </message>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="100"/>
@@ -4008,7 +4008,7 @@ Inspection record {2} · {3} · result {4} {5}</translation>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="171"/>
         <source>继续填写检查记录</source>
-        <translation>Continue inspection record</translation>
+        <translation>Continue record</translation>
     </message>
     <message>
         <location filename="../../desktop/views/inspections/inspections_view.py" line="173"/>

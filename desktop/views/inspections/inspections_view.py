@@ -550,11 +550,14 @@ class InspectionsView(QWidget):
             INSPECTORS: "周建国、吴丽娟",
             DUE: "2026-12-31",
         }
+        header = self.table.horizontalHeader()
         for col, sample in widths.items():
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+            text = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(title))
+            self.table.setColumnWidth(col, text + pad)  # the header readable too ("Grade" > "n/a")
         chips = pill_width(metrics, chip("已检查")) + pill_width(metrics, chip("逾期未整改"))
         self.table.setColumnWidth(STATUS, chips + 16)  # a task's status and its order's state
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
     def _fill_areas(self, rows: list[TaskRow]) -> None:
         current = self.area_combo.currentData()
