@@ -2,11 +2,12 @@
 
 The .ts must have no unfinished or obsolete entry, keep every placeholder, tag and accelerator,
 and the shipped .qm must answer each of its messages; lupdate over ``desktop/`` must find no
-string the .ts lacks. Then the main window (with a profile, a check verdict, commitments, a drawn
-inspection plan with a task and its form open, the sync page) is built with the English
-translator installed, and no widget text — titles, labels, buttons, tabs, headers, placeholders,
-tooltips, menu entries, combo items — may show Chinese, except inside the data it displays
-(entity names, catalog texts, records), which are the platform's and the catalog's words.
+string the .ts lacks. Then the main window (a profile, a check verdict, the commitment pages, a
+drawn inspection plan with a task selected, the orders, the sync page) and the dialogs opened from
+it (inspection form, plan draw, interview, fulfilment, sign-in, passphrase) are built with the
+English translator installed, and no widget text — titles, labels, buttons, tabs, headers,
+placeholders, tooltips, menu entries, combo items, table cells — may show Chinese except inside
+the data shown (entity names, records, catalog texts), which are the platform's and the catalog's.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, is_dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -55,6 +57,7 @@ from desktop import core_labels, settings
 from desktop.ops import ImmediateRunner
 from desktop.views.inspections.inspection_form import InspectionForm
 from desktop.windows.main_window import MainWindow
+from desktop.windows.passphrase_dialog import PassphraseDialog
 from tests.credit.inspections import sample as field_sample
 from tests.desktop import sample
 from tests.desktop.translations import CJK, TS, messages
@@ -143,12 +146,12 @@ LABEL_KEYS = {
 
 
 def _strings(value: Any, out: set[str]) -> None:
-    """Every string inside ``value`` (dicts, lists, dataclasses), leaving out label keys."""
+    """Every string inside ``value`` (mappings, sequences, dataclasses), leaving out label keys."""
     if is_dataclass(value) and not isinstance(value, type):
-        value = asdict(value)
+        value = {f.name: getattr(value, f.name) for f in fields(value)}
     if isinstance(value, str):
         out.add(value)
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for key, item in value.items():
             if key not in LABEL_KEYS:
                 _strings(item, out)
@@ -215,7 +218,7 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         if isinstance(w, QListWidget):
             for i in range(w.count()):
                 yield f"{where}.row{i}", w.item(i).text()
-        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+        elif isinstance(w, QAbstractItemView) and not isinstance(w, QHeaderView) and w.model() is not None:
             model = w.model()
             for col in range(model.columnCount()):
                 yield f"{where}.header{col}", str(model.headerData(col, Qt.Orientation.Horizontal) or "")
@@ -331,20 +334,29 @@ def test_the_key_screens_show_no_chinese_but_their_data(
     _strings(desk.inspections.plans(), data)
     _strings(form.data, data)
     _strings(field_sample.ROSTER, data)
-    _strings(_catalog_texts(), data)
+    _strings(load_inspection_catalog(), data)  # sectors, matters, checklists, results, kinds …
+    page.open_draw_dialog()  # 抽取新计划…
+    row = next(r for r in page.model.rows if r.uscc == field_sample.code(160))
+    page.select_task(row.id)
+    page.panel.interview_button.click()  # an interview about the entity, without an order
     page.tabs.setCurrentIndex(1)
+    dialogs: list[QWidget] = [form, *page.forms]
+    assert {type(d).__name__ for d in dialogs} >= {"InspectionForm", "PlanDrawDialog", "InterviewForm"}
+    dialogs.append(view.record_fulfilment(str(cm.search(desk.store, "")[0]["code"])) or window)
+    for dialog in dialogs[1:]:
+        _strings(getattr(dialog, "data", None), data)  # a follow-up draft's prefilled values
+    unlock = QCoreApplication.translate("Startup", "请输入口令解锁本地数据。")
+    dialogs.append(PassphraseDialog(unlock, new=True))
 
-    # 同步: not signed in
+    # 同步: not signed in, and the sign-in dialog
     window.nav.setCurrentRow(4)
+    window.sync_view.sign_in()
+    dialogs.append(window.sync_view.signin_dialog)
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+    assert {type(d).__name__ for d in dialogs} >= {"FulfilmentDialog", "PassphraseDialog", "SignInDialog"}
 
-    stray = chinese_outside_data(window, data) + chinese_outside_data(form, data)
+    stray = chinese_outside_data(window, data)
+    for dialog in dialogs:
+        stray += chinese_outside_data(dialog, data)
     assert not stray, "Chinese in the English screens:\n" + "\n".join(stray)
-
-
-def _catalog_texts() -> list[Any]:
-    """The inspection catalog's words the form shows (sectors, matters, checklists, results …)."""
-    cat = load_inspection_catalog()
-    return [
-        list(cat.sectors.values()), list(cat.matters.values()), list(cat.results.values()),
-        list(cat.interview_kinds), cat.forms, cat.categories, cat.methods, cat.follow_up_category,
-    ]  # fmt: skip
