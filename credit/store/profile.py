@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.domain.check import GRADE_MEANING
 from credit.domain.lists import FLAG_LABELS
 from credit.domain.masking import mask_id
 from credit.domain.publicity import removed_by_repair
@@ -134,7 +135,6 @@ COMMITMENT: list[Field] = [
     ("source", "来源"),
 ]
 
-GRADE_MEANING = {"A": "信用风险低", "B": "信用风险一般", "C": "信用风险较高", "D": "信用风险高"}
 
 #: Section key → title, in the order public credit reports use (the GUI translates the titles).
 SECTION_TITLES = {

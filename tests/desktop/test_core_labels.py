@@ -70,7 +70,7 @@ def core_labels() -> dict[str, set[str]]:
             inspection_profile.LOCAL_SOURCE,
         },
         "Chip": {*FLAG_LABELS.values(), *INACTIVE_CHIPS.values(), *task_model_chips()},
-        "GradeMeaning": {*pf.GRADE_MEANING.values(), *check.GRADE_MEANING.values()},
+        "GradeMeaning": set(check.GRADE_MEANING.values()),
         "CoreTerm": {*COMMITMENT_TYPES, *cm.CATEGORIES, *cm.PUBLICITY_TYPES, *cm.FULFILMENTS},
     }
 
@@ -92,10 +92,6 @@ def test_phrase_fields_are_real_fields_with_listed_phrases() -> None:
     assert set(labels.FIELD_PHRASES) <= keys
     for key, phrases in labels.FIELD_PHRASES.items():
         assert set(phrases) <= set(labels.PHRASES), key
-
-
-def test_both_grade_meanings_of_the_core_agree() -> None:
-    assert pf.GRADE_MEANING == check.GRADE_MEANING
 
 
 def test_chip_colours_are_keyed_by_the_cores_words() -> None:
