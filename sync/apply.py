@@ -41,6 +41,7 @@ TABLES: dict[str, sa.Table] = {
     "licence": tables.licence,
     "honour": tables.honour,
     "judicial": tables.judicial,
+    "commitment": tables.platform_commitment,
 }
 #: Per kind, the cache columns a payload fills (an entity's local ``id`` is the cache's own).
 COLUMNS: dict[str, tuple[str, ...]] = {

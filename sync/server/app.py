@@ -27,7 +27,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
-from sync.server import accounts, feed
+from sync.server import accounts, devices, feed
 from sync.server.accounts import Account, SignInRefused
 from sync.server.db import iso, now_utc, write_begin
 
@@ -73,6 +73,8 @@ _TITLES = {
     "rate_limited": "Too many requests",
     "unavailable": "Service unavailable",
     "internal_error": "Internal server error",
+    "range_mismatch": "Upload offset mismatch",
+    "attachment_mismatch": "Attachment does not match its digest",
 }
 
 
@@ -308,17 +310,19 @@ def create_app(settings: Settings) -> FastAPI:
     )
     def sign_in(body: protocol.TokenRequest) -> protocol.TokenResponse:
         refused: SignInRefused | None = None
+        device_no: str | None = None
         with write_begin(engine) as conn:  # a failed attempt is counted, so commit either way
             try:
                 value, expires, acc = accounts.sign_in(
                     conn, body.user, body.password, body.device, settings.token_ttl
                 )
+                device_no = devices.assign(conn, acc.name, body.device)
             except SignInRefused as exc:
                 refused = exc
         if refused is not None:
             headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
             raise ProblemError(refused.code, refused.reason, headers=headers)
-        return protocol.TokenResponse(token=value, expires_at=expires, user=acc.info())
+        return protocol.TokenResponse(token=value, expires_at=expires, user=acc.info(), device_no=device_no)
 
     @app.delete(
         f"{protocol.API_PREFIX}/auth/token",
@@ -401,6 +405,10 @@ def create_app(settings: Settings) -> FastAPI:
             for a in found
             if all(acc.covers(j) for j in a.jurisdictions)
         ]
+
+    from sync.server.push_api import add_push_routes
+
+    add_push_routes(app, engine=engine, require=require)
 
     def openapi() -> dict[str, Any]:
         """The generated document plus the Problem schema the error responses refer to."""
