@@ -93,18 +93,27 @@ def commitment_code(division6: str, made_on: date, serial: int) -> str:
     return f"{division6}{made_on:%Y%m%d}{serial:0{SERIAL_DIGITS}d}"
 
 
-def next_code(work: sa.Connection, division6: str, made_on: date) -> str:
-    """The next free code for that division and day; call inside the write transaction."""
-    prefix = commitment_code(division6, made_on, 1)[:-SERIAL_DIGITS]
+#: Serial digits after the device number (``DD`` + 4 digits, see docs/sync-protocol.md).
+COUNTER_DIGITS = 4
+
+
+def next_code(work: sa.Connection, division6: str, made_on: date, device_no: str | None = None) -> str:
+    """The next free code for that division and day; call inside the write transaction.
+
+    The serial is the device's two-digit number (from the platform at sign-in; ``00`` before)
+    followed by a 4-digit counter, so devices of the same division never make the same code.
+    """
+    head = device_no if device_no and len(device_no) == 2 and device_no.isdigit() else "00"
+    prefix = commitment_code(division6, made_on, 1)[:-SERIAL_DIGITS] + head
     last = work.execute(
         sa.select(sa.func.max(commitment.c.code)).where(
             commitment.c.code.like(prefix + "%"), sa.func.length(commitment.c.code) == CODE_LENGTH
         )
     ).scalar_one()
-    serial = int(last[-SERIAL_DIGITS:]) + 1 if last else 1
-    if serial >= 10**SERIAL_DIGITS:
-        raise CommitmentError(f"行政区划 {division6} 在 {made_on} 的承诺编码流水号已用尽。")
-    return commitment_code(division6, made_on, serial)
+    counter = int(last[-COUNTER_DIGITS:]) + 1 if last else 1
+    if counter >= 10**COUNTER_DIGITS:
+        raise CommitmentError(f"本机在 {made_on} 为行政区划 {division6} 生成的承诺编码流水号已用尽。")
+    return commitment_code(division6, made_on, int(head) * 10**COUNTER_DIGITS + counter)
 
 
 # -- committer codes -------------------------------------------------------------------------
@@ -494,7 +503,7 @@ def register(
     }
     uscc = None if committer_category == PERSON else committer.code
     with store.write_work() as work:
-        row["code"] = next_code(work, div, made_on)
+        row["code"] = next_code(work, div, made_on, operator.device_no)
         work.execute(commitment.insert().values(**row))
         stored = _public(
             work.execute(sa.select(commitment).where(commitment.c.id == row["id"])).one()._mapping

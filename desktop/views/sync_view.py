@@ -353,10 +353,11 @@ class SyncView(QWidget):
 
     def _finished(self, result: SyncResult) -> None:
         self._end()
-        total = max(result.pull.applied, 1)
+        applied = result.pull.applied if result.pull is not None else 0
+        total = max(applied, 1)
         self.progress.setRange(0, total)
         self.progress.setValue(total)
-        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{result.pull.applied:,}"))
+        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{applied:,}"))
         text = result.summary
         if result.clock_warning:
             text += "\n" + result.clock_warning

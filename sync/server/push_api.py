@@ -134,17 +134,23 @@ def add_push_routes(app: FastAPI, *, engine: sa.Engine, require: Callable[[Accou
             row = conn.execute(sa.select(verification).where(verification.c.code == typed)).first()
         if row is None:
             return protocol.VerifyAnswer(
-                code=typed, found=False,
+                code=typed,
+                found=False,
                 detail="平台没有这个核验码的记录：报告可能是伪造或被改动过的，也可能出具报告的电脑尚未同步。"
                 "请向出具单位核实。",
-            )  # fmt: skip
+            )
         content = json.loads(row.content)
         return protocol.VerifyAnswer(
-            code=typed, found=True, kind=row.kind, record_id=row.record_id, received_at=row.received_at,
-            unit=row.unit, content=content,
+            code=typed,
+            found=True,
+            kind=row.kind,
+            record_id=row.record_id,
+            received_at=row.received_at,
+            unit=row.unit,
+            content=content,
             detail="核验通过：平台存有这份报告的记录，核验码与记录内容一致。请对照下列内容核对纸质报告，"
             "任何不一致都说明报告被改动过。",
-        )  # fmt: skip
+        )
 
 
 def _store_part(

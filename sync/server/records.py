@@ -18,15 +18,13 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
-from credit.paths import resource
 from sync import protocol
+from sync.kinds import KindRule, push_rules, referenced_attachments
 from sync.server import accounts
 from sync.server.accounts import Account
 from sync.server.db import attachment as attachment_table
@@ -40,67 +38,11 @@ FULFILMENT_FIELDS = ("fulfilment", "unmet_content", "liability_pursued", "determ
 RETRY_LATER = frozenset({"missing_dependency", "missing_attachment"})
 
 
-@dataclass(frozen=True)
-class KindRule:
-    kind: str
-    label: str
-    subject: str | None
-    person_field: Mapping[str, str]
-    jurisdiction: bool
-    unit: bool
-    verification: bool
-    depends_on: tuple[str, ...]
-    attachments: tuple[str, ...]
-    shared: str | None
-    updates: str | None
-    publication: Mapping[str, Any] | None
-
-
-@lru_cache(maxsize=1)
-def push_rules() -> dict[str, KindRule]:
-    """``resources/catalogs/push_kinds.json``, checked: every kind must have a payload model."""
-    with resource("catalogs", "push_kinds.json").open(encoding="utf-8") as fh:
-        raw = json.load(fh)["kinds"]
-    out = {}
-    for kind, spec in raw.items():
-        if kind not in protocol.PUSH_MODELS:
-            raise ValueError(f"push_kinds.json: kind {kind!r} has no payload model in sync.protocol")
-        out[kind] = KindRule(
-            kind=kind,
-            label=spec["label"],
-            subject=spec.get("subject"),
-            person_field=spec.get("person_field") or {},
-            jurisdiction=bool(spec.get("jurisdiction")),
-            unit=bool(spec.get("unit")),
-            verification=bool(spec.get("verification")),
-            depends_on=tuple(spec.get("depends_on") or ()),
-            attachments=tuple(spec.get("attachments") or ()),
-            shared=spec.get("shared"),
-            updates=spec.get("updates"),
-            publication=spec.get("publication"),
-        )
-    return out
-
-
 class _Refused(Exception):
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
-
-
-def referenced_attachments(rule: KindRule, payload: Mapping[str, Any]) -> list[str]:
-    """The SHA-256 names of the attachments a record refers to (lists of {sha256} or a digest)."""
-    out: list[str] = []
-    for name in rule.attachments:
-        value = payload.get(name)
-        if isinstance(value, str) and value.startswith("["):
-            value = json.loads(value)
-        if isinstance(value, str) and value:
-            out.append(value)
-        elif isinstance(value, list):
-            out.extend(str(a["sha256"]) for a in value if isinstance(a, dict) and a.get("sha256"))
-    return out
 
 
 def commitment_share(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -314,9 +256,15 @@ class Ingest:
                 f"平台已有同一编号的{rule.label}，但内容不同。平台不会覆盖已接收的记录，请对照两个版本处理。"
             )
         return protocol.PushAnswer(
-            kind=rec.kind, id=rec.id, status="conflict", code=code, reason=reason, current=have,
-            current_version=version, version=version,
-        )  # fmt: skip
+            kind=rec.kind,
+            id=rec.id,
+            status="conflict",
+            code=code,
+            reason=reason,
+            current=have,
+            current_version=version,
+            version=version,
+        )
 
     # -- checks ---------------------------------------------------------------------------
 
@@ -404,17 +352,31 @@ class Ingest:
         version: int,
     ) -> dict[str, Any]:
         return {
-            "kind": kind, "id": rid, "subject": subject, "division_code": division,
-            "payload": canonical(payload), "version": version, "account": self.acc.name,
-            "device": self.device, "received_at": self.now, "updated_at": self.now,
-        }  # fmt: skip
+            "kind": kind,
+            "id": rid,
+            "subject": subject,
+            "division_code": division,
+            "payload": canonical(payload),
+            "version": version,
+            "account": self.acc.name,
+            "device": self.device,
+            "received_at": self.now,
+            "updated_at": self.now,
+        }
 
     def _receipt(self, kind: str, rid: str, version: int, digest: str) -> None:
         self.receipts[(kind, rid, version)] = digest
         self._receipts.append(
-            {"kind": kind, "id": rid, "version": version, "content_hash": digest, "account": self.acc.name,
-             "device": self.device, "at": self.now}
-        )  # fmt: skip
+            {
+                "kind": kind,
+                "id": rid,
+                "version": version,
+                "content_hash": digest,
+                "account": self.acc.name,
+                "device": self.device,
+                "at": self.now,
+            }
+        )
 
     def _write(self) -> None:
         if self._inserts:
@@ -423,10 +385,13 @@ class Ingest:
             self.conn.execute(
                 pushed_record.update()
                 .where(pushed_record.c.kind == sa.bindparam("k"), pushed_record.c.id == sa.bindparam("i"))
-                .values(payload=sa.bindparam("payload"), version=sa.bindparam("version"),
-                        updated_at=sa.bindparam("updated_at")),
+                .values(
+                    payload=sa.bindparam("payload"),
+                    version=sa.bindparam("version"),
+                    updated_at=sa.bindparam("updated_at"),
+                ),
                 self._updates,
-            )  # fmt: skip
+            )
         if self._receipts:
             self.conn.execute(receipt.insert(), self._receipts)
         codes = [{"code": c, "id": i} for c, i in self._codes.items() if c not in self.taken]
@@ -473,4 +438,4 @@ def _chunks(values: Sequence[str] | Iterable[str]) -> Iterable[list[str]]:
         yield items[start : start + CHUNK]
 
 
-__all__ = ["FULFILMENT_FIELDS", "RETRY_LATER", "Ingest", "KindRule", "commitment_share", "push_rules"]
+__all__ = ["FULFILMENT_FIELDS", "RETRY_LATER", "Ingest", "commitment_share"]
