@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from credit.store import audit, outbox
 from credit.store.tables import commitment, platform_commitment
+from credit.store.tables import outbox as outbox_table
 
 if TYPE_CHECKING:
     from credit.operator import Operator
@@ -152,8 +153,9 @@ def breached_on_platform(cache: sa.Connection, code: str, exclude: set[str]) -> 
                 "code": r.code,
                 "type": r.commitment_type,
                 "breached_on": r.determined_on,
-                "summary": f"{r.commitment_type}承诺（{r.code}，{r.accepting_unit or '其他单位'}受理）"
-                f"{r.fulfilment}" + (f"：{r.unmet_content}" if r.unmet_content else ""),
+                "summary": f"{r.accepting_unit or '其他单位'}受理，{r.fulfilment}"
+                + (f"：{r.unmet_content}" if r.unmet_content else "")
+                + "（共享平台）",
             }
         )
     return out
@@ -260,8 +262,21 @@ def _note(work: sa.Connection, operator: Operator, row: dict[str, Any], choice: 
 def renumber(store: Store, operator: Operator, seq: int) -> dict[str, Any]:
     """Give a commitment the platform refused for its code (``commitment_code_taken``) a new code
     under this device's number, and queue it again; returns the commitment."""
-    from credit.commitments import _public, next_code
+    from credit.commitments import _public, code_prefix, next_code, platform_floor
 
+    with store.work.connect() as conn:
+        found = conn.execute(
+            sa.select(commitment.c.code, commitment.c.made_on)
+            .join(outbox_table, outbox_table.c.record_id == commitment.c.id)
+            .where(outbox_table.c.seq == seq)
+        ).first()
+    floor = (
+        platform_floor(
+            store, code_prefix(found.code[:6], date.fromisoformat(found.made_on[:10]), operator.device_no)
+        )
+        if found
+        else None
+    )
     with store.write_work() as work:
         row = outbox.get(work, seq)
         if row is None or row["kind"] != "commitment" or row["status"] != outbox.REJECTED:
@@ -271,7 +286,7 @@ def renumber(store: Store, operator: Operator, seq: int) -> dict[str, Any]:
             raise ResolveError("本机已没有这条承诺。")
         old = local.code
         made_on = date.fromisoformat(local.made_on[:10])
-        code = next_code(work, old[:6], made_on, operator.device_no)
+        code = next_code(work, old[:6], made_on, operator.device_no, floor)
         work.execute(commitment.update().where(commitment.c.id == local.id).values(code=code))
         stored = _public(
             work.execute(sa.select(commitment).where(commitment.c.id == local.id)).one()._mapping

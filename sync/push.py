@@ -348,7 +348,6 @@ def _push_attachments(
         settled += len(rows)
         if outcome:
             result.attachments += 1
-            setattr(result, outcome, getattr(result, outcome) + len(rows))
         else:
             result.rejected += len(rows)
     return settled
