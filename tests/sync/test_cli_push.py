@@ -1,4 +1,4 @@
-"""``creditdesk sync`` pushing, ``creditdesk outbox`` and ``creditdesk verify-report`` against a real server."""
+"""``creditdesk sync`` pushing, ``outbox`` and ``verify-report`` against a real server."""
 
 from __future__ import annotations
 
