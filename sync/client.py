@@ -304,6 +304,7 @@ class SyncClient:
         page_size: int | None = None,
         renew: Callable[[], str | None] | None = None,
         on_phase: Callable[[str], None] | None = None,
+        batch_size: int | None = None,
     ) -> SyncResult:
         """Back the work database up, push the outbox, then pull (either can be left out)."""
         backup = backup_before_sync(store) if push else None
@@ -311,7 +312,10 @@ class SyncClient:
         if push:
             if on_phase:
                 on_phase("push")
-            pushed = self.push(store, progress=progress, cancelled=cancelled, password=password, renew=renew)
+            pushed = self.push(
+                store, progress=progress, cancelled=cancelled, password=password, renew=renew,
+                batch_size=batch_size,
+            )
         pulled = None
         if pull:
             if on_phase:

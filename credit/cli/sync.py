@@ -82,6 +82,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     if args.pull_only and args.push_only:
         raise CliError("--pull-only 与 --push-only 不能同时使用。")
+    if args.batch_size is not None and not 1 <= args.batch_size <= 2000:
+        raise CliError("--batch-size 应在 1 到 2000 之间。")
     client = SyncClient(Path(args.data_dir).expanduser())
     desk = open_desk(args)
     try:
@@ -102,6 +104,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             result = client.sync(
                 desk.store, progress=progress("同步"), password=password, push=not args.pull_only,
                 pull=not args.push_only, page_size=args.page_size, renew=ask_again,
+                batch_size=args.batch_size,
             )  # fmt: skip
         except AuthRequired as exc:
             raise CliError(f"{exc.reason} 请运行 creditdesk login。已上传的记录不会丢失或重复。") from exc
@@ -235,6 +238,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--pull-only", action="store_true", help="只下载，不上传")
     p.add_argument("--push-only", action="store_true", help="只上传，不下载")
     p.add_argument("--page-size", type=int, metavar="N", help="每页变更数（1–10000；网络很慢时可调小）")
+    p.add_argument("--batch-size", type=int, metavar="N", help="每批上传的记录数（1–2000，默认 500）")
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("status", parents=[common], help="同步状态：平台、用户、登录有效期、进度、待上传")

@@ -45,6 +45,9 @@ class Settings:
     rate_limit: float = 50.0
     gzip_level: int = 1  # loopback and LAN: CPU, not bandwidth, is what a large pull spends
     title: str = "CreditDesk 参考共享平台"
+    #: Fault drills only: seconds a pushed batch is held before its commit and again after it,
+    #: before the answer (``serve --push-hold``), so a test can kill the server at either point.
+    push_hold: float = 0.0
 
 
 class ProblemError(Exception):
@@ -408,7 +411,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     from sync.server.push_api import add_push_routes
 
-    add_push_routes(app, engine=engine, require=require)
+    add_push_routes(app, engine=engine, require=require, hold=settings.push_hold)
 
     def openapi() -> dict[str, Any]:
         """The generated document plus the Problem schema the error responses refer to."""

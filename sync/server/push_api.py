@@ -32,7 +32,9 @@ _RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
 Sha = Annotated[str, Path(pattern=protocol.SHA256_PATTERN, description="SHA-256 of the whole file, hex")]
 
 
-def add_push_routes(app: FastAPI, *, engine: sa.Engine, require: Callable[[Account, str], None]) -> None:
+def add_push_routes(
+    app: FastAPI, *, engine: sa.Engine, require: Callable[[Account, str], None], hold: float = 0.0
+) -> None:
     """Register the endpoints on ``app`` (called by :func:`sync.server.app.create_app`)."""
     prefix = protocol.API_PREFIX
 
@@ -57,7 +59,11 @@ def add_push_routes(app: FastAPI, *, engine: sa.Engine, require: Callable[[Accou
         with write_begin(engine) as conn:
             answers = Ingest(conn, acc, device).run(body.records)
             ack = devices.acknowledge(conn, acc, device, body.audit_head, body.audit_acked)
-        ms = (time.perf_counter() - started) * 1000
+            ms = (time.perf_counter() - started) * 1000
+            if hold:
+                time.sleep(hold)  # fault drills: a kill now loses the whole batch
+        if hold:
+            time.sleep(hold)  # fault drills: a kill now loses only the answer
         return protocol.PushResponse(
             results=answers, audit=ack, server_time=now_utc(), ingest_ms=round(ms, 2)
         )
