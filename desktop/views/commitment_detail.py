@@ -19,8 +19,9 @@ from credit.domain.masking import mask_id
 from desktop.errors import show_error
 from desktop.models.commitments_model import status_badge
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.profile_html import Colours, pill
-from desktop.views.saved_file import link_label, open_file, saved_html
+from desktop.views.saved_file import link_label, saved_html
 
 if TYPE_CHECKING:  # the core (SQLAlchemy, reportlab …) is imported by the worker
     from credit.desk import Desk
@@ -69,7 +70,9 @@ class CommitmentDetail(QWidget):
         self.browser.setOpenLinks(False)
         self.letter_button = QPushButton(self.tr("打印承诺书"))
         self.letter_button.setObjectName("printLetter")
-        self.letter_button.setToolTip(self.tr("生成信用承诺书 PDF 并打开，供承诺人签字盖章"))
+        self.letter_button.setToolTip(
+            self.tr("生成并保存信用承诺书 PDF，然后打开打印对话框，供承诺人签字盖章")
+        )
         self.letter_button.clicked.connect(self.print_letter)
         self.fulfil_button = QPushButton(self.tr("认定履行情况…"))
         self.fulfil_button.setObjectName("recordFulfilment")
@@ -194,7 +197,7 @@ class CommitmentDetail(QWidget):
             self.entityRequested.emit(self.row["committer_code"])
 
     def print_letter(self) -> None:
-        """One action: write the 承诺书 PDF on the worker, then open it for printing."""
+        """One action: write the 承诺书 PDF on the worker, then offer the print dialog."""
         row, desk = self.row, self.desk
         if row is None or desk is None or self._letter_task is not None:
             return
@@ -210,11 +213,15 @@ class CommitmentDetail(QWidget):
     def _letter_written(self, path: Path) -> None:
         self._letter_task = None
         self.letter_button.setEnabled(self.row is not None)
-        saved = self.tr("信用承诺书已保存到 {0}").format(str(path))
-        if not open_file(path):
-            saved += self.tr("。未能打开 PDF 查看器，请在文件夹中打开后打印")
+        saved = self.tr("信用承诺书已保存到 {0}。").format(str(path))
         self.letter_status.setText(saved_html(saved, path))
         self.letterSaved.emit(str(path))
+        offer_print(
+            self,
+            self.runner,
+            path,
+            lambda status: self.letter_status.setText(saved_html(saved + status, path)),
+        )
 
     def _letter_failed(self, exc: BaseException) -> None:
         self._letter_task = None

@@ -33,6 +33,7 @@ CHIP_COLOURS: dict[str, tuple[str, str]] = {
     # inspection tasks and rectification orders
     "已检查": ("#2e7d32", "#ffffff"),
     "已整改": ("#2e7d32", "#ffffff"),
+    "逾期整改": AMBER,
     "检查中": ("#1565c0", "#ffffff"),
     "整改期内": ("#1565c0", "#ffffff"),
     "已逾期": RED,

@@ -28,13 +28,6 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 TASK_ROLE = Qt.ItemDataRole.UserRole + 10
 SEQ, NAME, USCC, GRADE, AREA, INSPECTORS, STATUS, DUE = range(8)
-#: Rectification states as chip text (the core's keys).
-ORDER_CHIPS = {
-    "overdue": "整改逾期",
-    "not_rectified": "复查未整改",
-    "open": "整改期内",
-    "rectified": "已整改",
-}
 DUE_SOON_DAYS = 7
 
 
