@@ -243,6 +243,21 @@ def resolve_conflict(
         )
 
 
+def conflict_sides(store: Store, seq: int) -> tuple[dict[str, Any], dict[str, Any], int, str]:
+    """What the side-by-side dialog shows for outbox row ``seq``: (the platform's record, this
+    laptop's, the version this laptop's edit was based on, the platform's reason)."""
+    with store.work.connect() as work:
+        row = outbox.get(work, seq)
+        if row is None or row["status"] != outbox.CONFLICT:
+            raise ResolveError("这条记录当前没有冲突需要处理。")
+        local = work.execute(sa.select(commitment).where(commitment.c.id == row["record_id"])).first()
+    theirs = conflict_values(row)
+    theirs.setdefault("version", row["platform_version"])
+    mine = dict(local._mapping) if local is not None else json.loads(row["payload"])
+    base = int(row["base_version"] or (int(mine.get("version") or 2) - 1))
+    return theirs, mine, base, str(row["reason"] or "")
+
+
 def _note(work: sa.Connection, operator: Operator, row: dict[str, Any], choice: str, version: int) -> None:
     audit.append(
         work,
@@ -310,6 +325,7 @@ __all__ = [
     "ResolveError",
     "adopt",
     "breached_on_platform",
+    "conflict_sides",
     "platform_rows",
     "refresh_local_commitments",
     "renumber",
