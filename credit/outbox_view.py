@@ -140,7 +140,11 @@ def listing(store: Store, *, include_done: bool = True, today: date | None = Non
     order = {outbox.CONFLICT: 0, outbox.REJECTED: 1, outbox.PENDING: 2, outbox.SENDING: 2, outbox.DONE: 3}
     return sorted(
         items,
-        key=lambda i: (order.get(i["status"], 4), i["seq"] if i["status"] != outbox.DONE else -i["seq"]),
+        key=lambda i: (
+            order.get(i["status"], 4),
+            not i["at_risk"],  # waiting records near their publication deadline first
+            i["seq"] if i["status"] != outbox.DONE else -i["seq"],
+        ),
     )
 
 

@@ -66,7 +66,10 @@ class SyncResult:
             if p.resynced_because:
                 text += f"（{p.resynced_because}）"
             parts.append(text)
-        tail = f"本机待上传 {self.pending_outbox:,} 条。" if self.pending_outbox else "本机记录已全部上传。"
+        if self.pending_outbox:
+            tail = f"本机待上传 {self.pending_outbox:,} 条。"
+        else:
+            tail = "本机没有等待上传的记录。" if self.attention else "本机记录已全部上传。"
         if self.attention:
             tail += f"{self.attention:,} 条需要处理（被拒收或有冲突），请到“待上传”中查看。"
         parts.append(tail)
@@ -78,9 +81,12 @@ class SyncResult:
 def push_summary(r: PushResult) -> str:
     if not r.sent and not r.attachments:
         return "上传：没有需要上传的记录。" if not r.held else f"上传：{r.held:,} 条记录等待其所依附的记录。"
-    text = f"上传 {r.delivered:,} 条记录（新接收 {r.accepted:,}，平台已有 {r.duplicate:,}）"
+    text = f"上传 {r.sent:,} 条记录"
     if r.attachments:
         text += f"、{r.attachments:,} 个附件"
+    text += f"：平台新接收 {r.accepted:,} 条"
+    if r.duplicate:
+        text += f"，已有 {r.duplicate:,} 条（此前已送达，未重复记录）"
     extra = []
     if r.conflict:
         extra.append(f"{r.conflict:,} 条有冲突")

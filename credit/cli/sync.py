@@ -138,7 +138,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.push_only:
         lines.append("（仅上传：未下载平台数据。）")
     waiting = result.pending_outbox
-    lines.append(f"本机待上传 {waiting:,} 条。" if waiting else "本机记录已全部上传。")
+    done_text = "本机没有等待上传的记录。" if result.attention else "本机记录已全部上传。"
+    lines.append(f"本机待上传 {waiting:,} 条。" if waiting else done_text)
     if result.attention:
         lines.append(f"{result.attention:,} 条记录被拒收或有冲突，需要处理：creditdesk outbox 查看原因。")
     if result.backup is not None:

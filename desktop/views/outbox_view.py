@@ -354,7 +354,7 @@ class OutboxView(QWidget):
     def _ask(self, seq: int, theirs: dict[str, Any], mine: dict[str, Any], base: int, reason: str) -> None:
         from desktop.windows.fulfilment_conflict import ConflictDialog
 
-        dialog = ConflictDialog(theirs, mine, base, reason, self)
+        dialog = ConflictDialog(theirs, mine, base, reason, self, platform=True)
         dialog.setWindowTitle(self.tr("与共享平台上的记录有冲突"))
         dialog.finished.connect(lambda _: self._decided(seq, dialog))
         self.conflict = dialog
