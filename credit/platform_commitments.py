@@ -161,6 +161,17 @@ def breached_on_platform(cache: sa.Connection, code: str, exclude: set[str]) -> 
     return out
 
 
+def breaching_on_platform(cache: sa.Connection) -> frozenset[str]:
+    """Committer codes with a breach the platform holds (a batch check looks only these up)."""
+    pc = platform_commitment.c
+    rows = cache.execute(
+        sa.select(pc.uscc, pc.person_id)
+        .where(pc.fulfilment.in_(("部分履行", "全部未履行")), pc.determined_on.is_not(None))
+        .distinct()
+    )
+    return frozenset(code for r in rows for code in (r.uscc, r.person_id) if code)
+
+
 def conflict_values(row: dict[str, Any]) -> dict[str, Any]:
     """The platform's record in an outbox conflict (as JSON in the row)."""
     return json.loads(row.get("conflict_payload") or "{}")
@@ -325,6 +336,7 @@ __all__ = [
     "ResolveError",
     "adopt",
     "breached_on_platform",
+    "breaching_on_platform",
     "conflict_sides",
     "platform_rows",
     "refresh_local_commitments",

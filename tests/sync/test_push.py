@@ -137,6 +137,13 @@ def test_window_work_arrives_once_and_a_breach_reaches_another_window(
     fired = [f for f in check.outcome.fired if f.record.kind == "commitment_breach"]
     assert fired and {f.record.id for f in fired} == {made["code"]}, check.outcome.fired
     assert "滑县市场监督管理局受理" in fired[0].record.summary
+    listing = tmp_path / "batch.csv"  # the batch check at that window sees it too
+    listing.write_text(f"统一社会信用代码\n{breach_code}\n", encoding="utf-8")
+    from credit.batch_check import run_batch
+
+    [batch_row] = run_batch(b.store, b.operator, listing, "NOTIFY_COMMIT").rows
+    assert batch_row.verdict == check.outcome.verdict != "pass"
+    assert any("滑县市场监督管理局受理" in line for line in batch_row.reasons), batch_row.reasons
 
 
 def test_inspections_upload_attachments_first_and_resume_a_partial_upload(
