@@ -137,6 +137,7 @@ def listing(store: Store, *, include_done: bool = True, today: date | None = Non
     with store.work.connect() as conn:
         rows = outbox.rows(conn, None if include_done else (*outbox.WAITING, *outbox.ATTENTION))
     items = [describe_row(r, today) for r in rows]
+    _explain_held(rows, items)
     order = {outbox.CONFLICT: 0, outbox.REJECTED: 1, outbox.PENDING: 2, outbox.SENDING: 2, outbox.DONE: 3}
     return sorted(
         items,
@@ -146,6 +147,33 @@ def listing(store: Store, *, include_done: bool = True, today: date | None = Non
             i["seq"] if i["status"] != outbox.DONE else -i["seq"],
         ),
     )
+
+
+def _explain_held(rows: list[dict[str, Any]], items: list[dict[str, Any]]) -> None:
+    """A waiting row held back by a refused or conflicting one (an earlier row of the same record,
+    or a record it depends on, directly or through others) says which: it is sent once that one
+    is settled."""
+    rules = push_rules()
+    words = {outbox.REJECTED: "被拒收", outbox.CONFLICT: "有冲突"}
+    item_of = {i["seq"]: i for i in items}
+    blocking: dict[str, dict[str, Any]] = {}  # record id → the refused/conflicting row behind it
+    for row in sorted(rows, key=lambda r: r["seq"]):
+        if row["status"] in outbox.ATTENTION:
+            blocking.setdefault(row["record_id"], row)
+            continue
+        if row["status"] not in outbox.WAITING or not blocking:
+            continue
+        rule = rules.get(row["kind"])
+        payload = json.loads(row["payload"])
+        names = [str(payload.get(f) or "") for f in (rule.depends_on if rule else ())]
+        first = next((blocking[r] for r in (row["record_id"], *names) if r in blocking), None)
+        if first is None:
+            continue
+        blocking.setdefault(row["record_id"], first)
+        item_of[row["seq"]]["why"] = (
+            f"等待第 {first['seq']} 条（{words[first['status']]}）处理后再上传："
+            "它所依附的记录尚未被平台接收。"
+        )
 
 
 def deadline_warnings(items: list[dict[str, Any]]) -> list[str]:

@@ -317,9 +317,16 @@ def renumber(store: Store, operator: Operator, seq: int) -> dict[str, Any]:
         stored = _public(
             work.execute(sa.select(commitment).where(commitment.c.id == local.id)).one()._mapping
         )
-        stored["version"] = 1
-        new = outbox.enqueue(work, "commitment", local.id, {**stored, **{k: None for k in FULFILMENT}})
+        new = outbox.enqueue(
+            work, "commitment", local.id, {**stored, "version": 1, **{k: None for k in FULFILMENT}}
+        )
         outbox.supersede(work, seq, new, "renumbered")
+        # fulfilments recorded meanwhile follow the commitment again, in their order, with the new code
+        for later in outbox.rows(work, outbox.WAITING):
+            if later["record_id"] == local.id and later["seq"] < new:
+                payload = {**json.loads(later["payload"]), "code": code}
+                again = outbox.enqueue(work, later["kind"], local.id, payload)
+                outbox.supersede(work, later["seq"], again, "renumbered")
         audit.append(
             work,
             user=operator.user,

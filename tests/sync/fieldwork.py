@@ -107,7 +107,15 @@ def window_work(lt: Laptop, rng: random.Random, n: int) -> None:
             )  # fmt: skip
 
 
-def inspection_work(lt: Laptop, rng: random.Random, n: int, *, photos: int = 1) -> list[dict[str, Any]]:
+def inspection_work(
+    lt: Laptop,
+    rng: random.Random,
+    n: int,
+    *,
+    photos: int = 1,
+    fail: bool | None = None,
+    interview: bool | None = None,
+) -> list[dict[str, Any]]:
     """Ad-hoc inspections with photos and a signature; some get a rectification order and an interview."""
     op = lt.operator
     now = datetime.now(UTC)
@@ -115,11 +123,11 @@ def inspection_work(lt: Laptop, rng: random.Random, n: int, *, photos: int = 1) 
     for code in usccs(lt.store, n, rng):
         draft = records.start_ad_hoc(lt.store, op, code, "SC_FOOD_OPERATION", "重点检查")
         data = draft["data"]
-        fail = rng.random() < 0.4
+        failed = rng.random() < 0.4 if fail is None else fail
         for i, answer in enumerate(data["answers"].values()):
             answer.update(
-                answer="不符合" if fail and i == 0 else "符合",
-                note="未建立进货查验记录" if fail and i == 0 else "",
+                answer="不符合" if failed and i == 0 else "符合",
+                note="未建立进货查验记录" if failed and i == 0 else "",
             )
         pics = [
             attachments.store_bytes(lt.store, f"现场{k}.jpg", photo(rng.getrandbits(32)))
@@ -129,7 +137,7 @@ def inspection_work(lt: Laptop, rng: random.Random, n: int, *, photos: int = 1) 
             lt.store, "signature.png", photo(rng.getrandbits(32), (300, 100)), "signature"
         )
         data.update(
-            result_code="09" if fail else "01",
+            result_code="09" if failed else "01",
             inspected_at=(now - timedelta(hours=1)).astimezone().isoformat(timespec="minutes"),
             place="经营场所",
             inspectors=[{"name": "李明", "cert_no": "A001"}, {"name": "王芳", "cert_no": "A002"}],
@@ -140,13 +148,13 @@ def inspection_work(lt: Laptop, rng: random.Random, n: int, *, photos: int = 1) 
         drafts.save(lt.store, draft["id"], data)
         rec = records.finalise(lt.store, op, draft["id"], now=now)
         done.append(rec)
-        if fail:
+        if failed:
             order = followup.issue_rectification(
                 lt.store, op, rec["id"], problems=["未建立进货查验记录"],
                 requirement="建立并落实进货查验记录制度",
                 issued_on=date.today(), working_days=5, now=now,
             )  # fmt: skip
-            if rng.random() < 0.5:
+            if (rng.random() < 0.5) if interview is None else interview:
                 followup.record_interview(
                     lt.store, op, uscc=rec["party_code"], entity_name=rec["party_name"], kind="提示约谈",
                     held_on=date.today(), participants=[

@@ -260,7 +260,7 @@ def test_records_outside_the_jurisdiction_are_refused(
     platform: Platform, tmp_path: Path, laptops: list[fw.Laptop]
 ) -> None:
     lt = _open(laptops, tmp_path, platform, "tongchuan", "scope")  # inspector of 6102 (铜川)
-    fw.inspection_work(lt, random.Random(11), 2)
+    fw.inspection_work(lt, random.Random(11), 2, fail=True, interview=True)  # with orders and interviews
     lt.client.login(platform.base, "ganzhou", fw.DEMO_PASSWORD, device="scope-laptop")  # inspector of 620702
     result = lt.client.push(lt.store)
     rows = fw.outbox_rows(lt.store)
@@ -270,8 +270,9 @@ def test_records_outside_the_jurisdiction_are_refused(
     )
     assert all("不在您的辖区" in r["reason"] and "620702" in r["reason"] for r in inspections)
     others = [r for r in rows if r["kind"] in ("rectification", "interview")]
-    assert all(r["status"] == "pending" for r in others)  # held: what they follow was refused
-    assert result.held == len(others)
+    assert len(others) == 4  # an order and an interview for each: about the same outside entities
+    assert all(r["status"] == "rejected" and r["reason_code"] == "forbidden_scope" for r in others)
+    assert result.rejected == len(inspections) + len(others) and result.accepted == 0
     assert not on_platform(platform, {r["record_id"] for r in inspections})
 
 
@@ -297,16 +298,26 @@ def test_colliding_commitment_codes_are_refused_and_renumbered(
     assert made[0][1]["code"] == made[1][1]["code"] and made[0][1]["code"][14:16] == "00"
     made[0][0].client.push(made[0][0].store)
     second, row = made[1]
+    commitments.record_fulfilment(  # determined before it ever reached the platform
+        second.store, second.operator, row["code"], fulfilment="全部履行", determined_on=date.today(),
+        determining_unit=second.operator.unit, base_version=1,
+    )  # fmt: skip
     second.client.push(second.store)
-    [refused] = [r for r in fw.outbox_rows(second.store) if r["kind"] == "commitment"]
+    refused, waiting = fw.outbox_rows(second.store)
     assert refused["status"] == "rejected" and refused["reason_code"] == "commitment_code_taken"
     assert row["code"] in refused["reason"] and "重新编号" in refused["reason"]
+    assert waiting["kind"] == "commitment_fulfilment" and waiting["status"] == "pending"  # held back
+    from credit.outbox_view import listing
+
+    [held] = [i for i in listing(second.store) if i["seq"] == waiting["seq"]]
+    assert held["why"].startswith(f"等待第 {refused['seq']} 条（被拒收）")
     fixed = renumber(second.store, second.operator, refused["seq"])
     assert fixed["code"] != row["code"] and fixed["code"][14:16] == second.operator.device_no
     second.client.push(second.store)
     assert_delivered_once(platform, second)
     have = on_platform(platform, {row["id"]})
-    assert have[("commitment", row["id"])][1]["code"] == fixed["code"]
+    version, stored = have[("commitment", row["id"])]
+    assert stored["code"] == fixed["code"] and version == 2 and stored["fulfilment"] == "全部履行"
 
 
 def test_a_forged_report_code_is_refused_and_a_genuine_one_verified(
