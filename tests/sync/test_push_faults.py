@@ -301,7 +301,15 @@ def test_client_killed_mid_push_delivers_everything_once(quick: Platform, tmp_pa
             [*cmd, "--batch-size", str(rng.choice((1, 2, 3)))], env=env, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )  # fmt: skip
-        time.sleep(rng.uniform(0.9, 1.8))
+        device = f"{user}-{path.name}"
+        before = _accepted(quick, device)
+        if rng.random() < 0.3:  # at any moment, perhaps before the push has begun
+            time.sleep(rng.uniform(0.3, 1.5))
+        else:  # once a batch has been committed: mid-push, often before its answer is stored
+            deadline = time.monotonic() + 20
+            while _accepted(quick, device) == before and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.12))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             outcomes["killed"] += 1
