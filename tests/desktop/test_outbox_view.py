@@ -119,3 +119,28 @@ def test_refused_and_conflicting_records_are_shown_and_settled(
     view.sync_now()  # still outside the jurisdiction: refused again, nothing else held up
     assert [i["status"] for i in outbox.items if i["seq"] == refused] == ["rejected"]
     assert view.status_label.text().endswith("被拒收 1")
+
+
+def test_a_token_expired_on_the_platform_asks_to_sign_in_and_the_push_goes_on(
+    qtbot, window: MainWindow, view: SyncView, platform: Platform  # type: ignore[no-untyped-def]
+) -> None:
+    from datetime import timedelta
+
+    from sync.server.db import iso, now_utc, token, write_begin
+
+    _sign_in(qtbot, view, platform)
+    desk = view.desk
+    assert desk is not None
+    for code in fw.usccs(desk.store, 3, random.Random(43)):
+        desk.check(code, "GOV_PROCUREMENT")
+    with write_begin(platform.engine) as conn:  # the platform ends the session (expiry, revocation)
+        conn.execute(token.update().values(expires_at=iso(now_utc() - timedelta(minutes=1))))
+    view.sync_now()
+    dialog = view.signin_dialog
+    assert dialog.isVisible(), "the sign-in dialog opens by itself"
+    assert "同步未完成" in view.message.text() and "不会重复上传" in view.message.text()
+    assert [i["status"] for i in view.outbox.items] == ["pending"] * 3  # nothing lost
+    dialog.password.setText(fw.DEMO_PASSWORD)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert [i["status"] for i in view.outbox.items] == ["done"] * 3
+    assert "平台新接收 3 条" in view.message.text() and "已有" not in view.message.text()
