@@ -124,7 +124,15 @@ def push(
         result.held = held
         if not batch:
             break
-        answers = _send(store, transport, auth, batch, result, cancelled)
+        try:
+            answers = _send(store, transport, auth, batch, result, cancelled)
+        except ServerRefused as exc:
+            if exc.code != "payload_too_large":
+                raise
+            if len(batch) > 1:  # too big for one request: smaller batches from now on
+                batch_size = max(1, len(batch) // 2)
+                continue
+            answers = [_too_large(store, batch[0])]
         for row, answer in zip(batch, answers, strict=True):
             row["status"] = _local_status(answer)
             if answer.status == "rejected" and answer.code in RETRY_LATER:
@@ -138,6 +146,17 @@ def push(
     result.renewed = auth.renewed
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _too_large(store: Store, row: dict[str, Any]) -> protocol.PushAnswer:
+    """One record alone is over the platform's size limit: quarantine it with the reason."""
+    reason = "这条记录的内容超过平台单次接收的上限（16 MiB），无法上传。请联系平台管理员。"
+    answer = protocol.PushAnswer(
+        kind=row["kind"], id=row["record_id"], status="rejected", code="too_large", reason=reason
+    )
+    with store.write_work() as conn:
+        outbox.record_answers(conn, [{**answer.model_dump(), "seq": row["seq"]}])
+    return answer
 
 
 def _local_status(answer: protocol.PushAnswer) -> str:

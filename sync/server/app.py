@@ -177,6 +177,11 @@ class _GunzipRequests:
                 return
         try:
             plain = _gunzip_limited(body)
+        except _TooLarge:
+            await problem_response("payload_too_large", "请求内容解压后超过 16 MiB，请分批发送。")(
+                scope, receive, send
+            )
+            return
         except (OSError, EOFError, zlib.error, ValueError):
             await problem_response("invalid_request", "请求内容不是有效的 gzip 数据。")(scope, receive, send)
             return
@@ -196,11 +201,15 @@ class _GunzipRequests:
         await self.app({**scope, "headers": new_headers}, replay, send)
 
 
+class _TooLarge(ValueError):
+    """A gzip body that decompresses to more than MAX_BODY (413, not a bad stream)."""
+
+
 def _gunzip_limited(data: bytes) -> bytes:
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(data, MAX_BODY + 1)
     if len(out) > MAX_BODY or d.unconsumed_tail:
-        raise ValueError("too large")
+        raise _TooLarge("too large")
     if not d.eof:
         raise EOFError("truncated gzip")
     return out

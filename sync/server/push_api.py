@@ -56,17 +56,28 @@ def add_push_routes(
         acc, _ = who
         device = device_of(request)
         started = time.perf_counter()
+        try:
+            answers, ack, ms = _ingest(acc, device, body, started)
+        except sa.exc.IntegrityError as exc:  # another upload of the same record won the race
+            raise ProblemError(
+                "unavailable", "平台正在处理同一记录的另一次上传，请稍后重试。", headers={"Retry-After": "1"}
+            ) from exc
+        if hold:
+            time.sleep(hold)  # fault drills: a kill now loses only the answer
+        return protocol.PushResponse(
+            results=answers, audit=ack, server_time=now_utc(), ingest_ms=round(ms, 2)
+        )
+
+    def _ingest(
+        acc: Account, device: str, body: protocol.PushBatch, started: float
+    ) -> tuple[list[protocol.PushAnswer], protocol.AuditAck | None, float]:
         with write_begin(engine) as conn:
             answers = Ingest(conn, acc, device).run(body.records)
             ack = devices.acknowledge(conn, acc, device, body.audit_head, body.audit_acked)
             ms = (time.perf_counter() - started) * 1000
             if hold:
                 time.sleep(hold)  # fault drills: a kill now loses the whole batch
-        if hold:
-            time.sleep(hold)  # fault drills: a kill now loses only the answer
-        return protocol.PushResponse(
-            results=answers, audit=ack, server_time=now_utc(), ingest_ms=round(ms, 2)
-        )
+        return answers, ack, ms
 
     def _state(conn: sa.Connection, sha: str) -> protocol.AttachmentState | None:
         row = conn.execute(sa.select(attachment).where(attachment.c.sha256 == sha)).first()

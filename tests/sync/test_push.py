@@ -422,3 +422,21 @@ def test_platform_commitments_need_a_fresh_cache(
     with lt.store.cache.connect() as conn:
         have = conn.execute(sa.select(sa.func.count()).select_from(platform_commitment)).scalar_one()
     assert have == shared
+
+
+def test_batches_too_large_for_one_request_are_split_and_a_record_too_large_is_refused(
+    platform: Platform, tmp_path: Path, laptops: list[fw.Laptop]
+) -> None:
+    lt = _open(laptops, tmp_path, platform, "huaxian", "large")
+    codes = fw.usccs(lt.store, 4, random.Random(31))
+    for code, size in zip(codes, (6, 6, 6, 17), strict=True):  # MiB of 承诺内容: 18 together, 17 alone
+        commitments.register(
+            lt.store, lt.operator, committer_name="大记录测试", committer_category="法人及非法人组织",
+            committer_code=code, commitment_type="审批替代型", reason="申请", made_on=date.today(),
+            accepting_unit=lt.operator.unit, publicity_type="可向社会公开", content="x" * (size << 20),
+        )  # fmt: skip
+    result = lt.client.push(lt.store)
+    assert result.accepted == 3 and result.rejected == 1 and result.batches >= 2
+    rows = fw.outbox_rows(lt.store)
+    assert [r["status"] for r in rows] == ["done", "done", "done", "rejected"]
+    assert rows[3]["reason_code"] == "too_large" and "16 MiB" in rows[3]["reason"]
