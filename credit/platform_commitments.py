@@ -90,6 +90,23 @@ def adopt(store: Store, operator: Operator, commitment_id: str) -> dict[str, Any
         return values
 
 
+def get_or_adopt(store: Store, operator: Operator, code: str) -> dict[str, Any] | None:
+    """The commitment with ``code`` from the work database, adopting the platform's when this
+    machine has none (the field recording the fulfilment of a commitment made at the window)."""
+    from credit.commitments import get
+
+    row = get(store, code)
+    if row is not None:
+        return row
+    with store.cache.connect() as conn:
+        pc = platform_commitment.c
+        found = conn.execute(sa.select(pc.id).where(pc.code == code)).scalar()
+    if found is None:
+        return None
+    adopt(store, operator, str(found))
+    return get(store, code)
+
+
 def refresh_local_commitments(store: Store) -> int:
     """Take the platform's newer fulfilment into local commitments with nothing on its way."""
     with store.cache.connect() as conn:
@@ -345,6 +362,7 @@ __all__ = [
     "breached_on_platform",
     "breaching_on_platform",
     "conflict_sides",
+    "get_or_adopt",
     "platform_rows",
     "refresh_local_commitments",
     "renumber",

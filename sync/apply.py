@@ -42,6 +42,8 @@ TABLES: dict[str, sa.Table] = {
     "honour": tables.honour,
     "judicial": tables.judicial,
     "commitment": tables.platform_commitment,
+    "inspection": tables.platform_inspection,
+    "interview": tables.platform_interview,
 }
 #: Per kind, the cache columns a payload fills (an entity's local ``id`` is the cache's own).
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -140,9 +140,13 @@ class UserSummary(BaseModel):
 
 # -- the change feed ------------------------------------------------------------------------------
 
-PullKind = Literal["entity", "list_entry", "penalty", "licence", "honour", "judicial", "commitment"]
+PullKind = Literal[
+    "entity", "list_entry", "penalty", "licence", "honour", "judicial",
+    "commitment", "inspection", "interview",  # pushed by laptops, shared back (sync part 2)
+]  # fmt: skip
 PULL_KINDS: tuple[PullKind, ...] = (
-    "entity", "list_entry", "penalty", "licence", "honour", "judicial", "commitment",
+    "entity", "list_entry", "penalty", "licence", "honour", "judicial", "commitment", "inspection",
+    "interview",
 )  # fmt: skip
 Op = Literal["upsert", "delete"]
 
@@ -315,6 +319,38 @@ class CommitmentPayload(_Payload):
     version: int = 1
 
 
+class InspectionPayload(_Payload):
+    """A 行政检查 result pushed by a laptop, shared with the entity's division (双随机一公开 results are
+    public): whoever opens the entity sees it was inspected, when, by whom and with what result."""
+
+    id: Annotated[str, Field(min_length=1)]
+    record_no: Annotated[str, Field(min_length=1)]
+    uscc: Text = None  # the party's code (行政相对人)
+    party_name: Text = None
+    matter_code: Text = None
+    matter_name: Text = None
+    category: Text = None
+    result_code: Text = None
+    result_name: Text = None
+    inspected_at: Text = None
+    agency: Text = None
+    corrects: Text = None  # the record this one corrects (which then no longer counts)
+
+
+class InterviewPayload(_Payload):
+    """A 约谈 (it enters the entity's credit record), shared with the entity's division."""
+
+    id: Annotated[str, Field(min_length=1)]
+    interview_no: Annotated[str, Field(min_length=1)]
+    uscc: Text = None
+    entity_name: Text = None
+    kind: Text = None
+    held_on: Day = None
+    content: Text = None
+    undertakings: Text = None
+    interviewing_unit: Text = None
+
+
 PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "entity": EntityPayload,
     "list_entry": ListEntryPayload,
@@ -323,6 +359,8 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "honour": HonourPayload,
     "judicial": JudicialPayload,
     "commitment": CommitmentPayload,
+    "inspection": InspectionPayload,
+    "interview": InterviewPayload,
 }
 #: The order of a payload array, per kind (protocol version 1; new fields are only appended).
 PAYLOAD_FIELDS: dict[str, tuple[str, ...]] = {k: tuple(m.model_fields) for k, m in PAYLOAD_MODELS.items()}

@@ -183,6 +183,39 @@ platform_commitment = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
 )
 
+#: 行政检查 results and 约谈 the platform holds (pushed by any laptop): the entity's profile shows
+#: them beside this machine's own. Columns: ``sync.protocol.InspectionPayload`` / ``InterviewPayload``.
+platform_inspection = sa.Table(
+    "platform_inspection",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("record_no", Text, nullable=False),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("party_name", Text),
+    sa.Column("matter_code", Text),
+    sa.Column("matter_name", Text),
+    sa.Column("category", Text),
+    sa.Column("result_code", Text),
+    sa.Column("result_name", Text),
+    sa.Column("inspected_at", Text),
+    sa.Column("agency", Text),
+    sa.Column("corrects", Text),
+)
+
+platform_interview = sa.Table(
+    "platform_interview",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("interview_no", Text, nullable=False),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("entity_name", Text),
+    sa.Column("kind", Text),
+    sa.Column("held_on", Text),
+    sa.Column("content", Text),
+    sa.Column("undertakings", Text),
+    sa.Column("interviewing_unit", Text),
+)
+
 cache_info = sa.Table(
     "cache_info",
     cache_meta,

@@ -54,6 +54,18 @@ def commitment_share(payload: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
+#: Per shared kind, the pushed field a shared field is taken from when the names differ.
+_SHARED_FROM = {"inspection": {"uscc": "party_code"}}
+
+
+def share(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A pushed record as the feed shares it: the protocol's payload fields of ``kind``."""
+    if kind == "commitment":
+        return commitment_share(payload)
+    names = _SHARED_FROM.get(kind, {})
+    return {k: payload.get(names.get(k, k)) for k in protocol.PAYLOAD_FIELDS[kind]}
+
+
 class Ingest:
     """One batch from one account's device, inside the caller's write transaction."""
 
@@ -189,8 +201,8 @@ class Ingest:
         self._receipt(rec.kind, rec.id, version, digest)
         self.current[(rec.kind, rec.id)] = (version, payload)
         self._accepted.add(rec.id)
-        if rule.shared == "commitment":
-            self.writer.put("commitment", commitment_share(payload))
+        if rule.shared:
+            self.writer.put(rule.shared, share(rule.shared, payload))
         return protocol.PushAnswer(kind=rec.kind, id=rec.id, status="accepted", version=version)
 
     def _edit(self, rec: protocol.PushRecord, rule: KindRule, digest: str) -> protocol.PushAnswer:
@@ -230,8 +242,8 @@ class Ingest:
         )
         self._receipt(rec.kind, rec.id, version, digest)
         self.current[(rule.updates, rec.id)] = (version, merged)
-        if rule.shared == "commitment":
-            self.writer.put("commitment", commitment_share(merged))
+        if rule.shared:
+            self.writer.put(rule.shared, share(rule.shared, merged))
         return protocol.PushAnswer(kind=rec.kind, id=rec.id, status="accepted", version=version)
 
     def _again(

@@ -137,6 +137,11 @@ def test_window_work_arrives_once_and_a_breach_reaches_another_window(
     fired = [f for f in check.outcome.fired if f.record.kind == "commitment_breach"]
     assert fired and {f.record.id for f in fired} == {made["code"]}, check.outcome.fired
     assert "滑县市场监督管理局受理" in fired[0].record.summary
+    profile = b.desk.profile(breach_code)  # and the entity's profile there lists it
+    assert profile is not None
+    [section] = [s for s in profile.sections if s.key == "commitments"]
+    [shown] = [r for r in section.rows if r["code"] == made["code"]]
+    assert shown["source"] == "共享平台" and shown["breached"] and not shown["open"]
     listing = tmp_path / "batch.csv"  # the batch check at that window sees it too
     listing.write_text(f"统一社会信用代码\n{breach_code}\n", encoding="utf-8")
     from credit.batch_check import run_batch
@@ -440,3 +445,22 @@ def test_batches_too_large_for_one_request_are_split_and_a_record_too_large_is_r
     rows = fw.outbox_rows(lt.store)
     assert [r["status"] for r in rows] == ["done", "done", "done", "rejected"]
     assert rows[3]["reason_code"] == "too_large" and "16 MiB" in rows[3]["reason"]
+
+
+def test_inspections_and_interviews_reach_the_profiles_of_other_laptops(
+    platform: Platform, tmp_path: Path, laptops: list[fw.Laptop]
+) -> None:
+    mine = _open(laptops, tmp_path, platform, "tongchuan", "insp-a")
+    done = fw.inspection_work(mine, random.Random(37), 2, fail=True, interview=True)
+    mine.client.sync(mine.store)
+    other = _open(laptops, tmp_path, platform, "tongchuan", "insp-b")  # a colleague's laptop
+    for rec in done:
+        for lt, source in ((other, "共享平台"), (mine, "本机记录")):
+            profile = lt.desk.profile(rec["party_code"], record=False)
+            assert profile is not None
+            sections = {s.key: s for s in profile.sections}
+            rows = [r for r in sections["inspections"].rows if r["record_no"] == rec["record_no"]]
+            assert [r["source"] for r in rows] == [source], (lt.path.name, rows)  # once, never twice
+            assert rows[0]["result"].startswith(rec["result_code"])
+            talks = sections["interviews"].rows
+            assert talks and all(t["source"] == source for t in talks)

@@ -143,3 +143,28 @@ def test_a_conflict_cannot_be_kept_twice(platform: Platform, pair: tuple[fw.Lapt
     resolve_conflict(a.store, a.operator, conflict["seq"], THEIRS)
     with pytest.raises(ResolveError, match="没有冲突"):
         resolve_conflict(a.store, a.operator, conflict["seq"], MINE)
+
+
+def test_opening_a_platform_commitment_adopts_it_once(platform: Platform, tmp_path: Path) -> None:
+    from credit.platform_commitments import get_or_adopt
+
+    a = fw.laptop(tmp_path / "w", platform.base, "huaxian")
+    try:
+        [code] = fw.usccs(a.store, 1, random.Random(47))
+        row = commitments.register(
+            a.store, a.operator, committer_name="领用测试", committer_category="法人及非法人组织",
+            committer_code=code, commitment_type="审批替代型", reason="申请", made_on=TODAY,
+            accepting_unit=a.operator.unit, publicity_type="可向社会公开",
+        )  # fmt: skip
+        a.client.push(a.store)
+    finally:
+        a.close()
+    b = fw.laptop(tmp_path / "f", platform.base, "huaxian")
+    try:
+        assert get_or_adopt(b.store, b.operator, "41052620990101019999") is None
+        got = get_or_adopt(b.store, b.operator, row["code"])
+        assert got is not None and got["id"] == row["id"] and got["version"] == 1
+        assert get_or_adopt(b.store, b.operator, row["code"]) == got  # the second time: the local one
+        assert fw.outbox_rows(b.store) == []  # adopting sends nothing
+    finally:
+        b.close()
