@@ -92,8 +92,8 @@ def push_summary(r: PushResult) -> str:
         extra.append(f"{r.conflict:,} 条有冲突")
     if r.rejected:
         extra.append(f"{r.rejected:,} 条被拒收")
-    if r.held or r.deferred:
-        extra.append(f"{r.held + r.deferred:,} 条等待其所依附的记录")
+    if r.held:  # held back, or answered "later" (counted once: they are held at the end)
+        extra.append(f"{r.held:,} 条等待其所依附的记录")
     return text + ("，" + "，".join(extra) if extra else "") + "。"
 
 
@@ -313,7 +313,7 @@ class SyncClient:
         batch_size: int | None = None,
     ) -> SyncResult:
         """Back the work database up, push the outbox, then pull (either can be left out)."""
-        backup = backup_before_sync(store) if push else None
+        backup = backup_before_sync(store)  # a pull too may write work (platform fulfilments)
         pushed = None
         if push:
             if on_phase:
