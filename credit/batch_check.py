@@ -337,6 +337,12 @@ def _breaching_codes(work: sa.Connection) -> frozenset[str]:
     return frozenset(r[0] for r in rows if r[0])
 
 
+def _with_platform(local: list[dict[str, Any]], platform: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This machine's breaches and the platform's, each commitment once."""
+    seen = {b["code"] for b in local}
+    return local + [b for b in platform if b["code"] not in seen]
+
+
 def run_batch(
     store: Store,
     operator: Operator,
@@ -368,6 +374,9 @@ def run_batch(
     with store.cache.connect() as cache, store.work.connect() as work:
         as_of = get_info(cache).get("as_of")
         breaching = _breaching_codes(work)
+        from credit.platform_commitments import breached_on_platform, breaching_on_platform
+
+        elsewhere = breaching_on_platform(cache)  # breaches recorded on other laptops (sync)
         for done, (number, text, name) in enumerate(data.rows):
             if cancelled is not None and cancelled():
                 raise BatchCancelled(f"批量核查已取消（已处理 {done:,}/{total:,} 行），未记录任何核查。")
@@ -403,7 +412,10 @@ def run_batch(
                     operator,
                     parsed,
                     matter_code,
-                    breached=breached_commitments(work, parsed.code) if parsed.code in breaching else [],
+                    breached=_with_platform(
+                        breached_commitments(work, parsed.code) if parsed.code in breaching else [],
+                        breached_on_platform(cache, parsed.code, set()) if parsed.code in elsewhere else [],
+                    ),
                     moment=moment,
                     as_of=as_of,
                     with_profile=False,

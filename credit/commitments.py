@@ -93,18 +93,52 @@ def commitment_code(division6: str, made_on: date, serial: int) -> str:
     return f"{division6}{made_on:%Y%m%d}{serial:0{SERIAL_DIGITS}d}"
 
 
-def next_code(work: sa.Connection, division6: str, made_on: date) -> str:
-    """The next free code for that division and day; call inside the write transaction."""
-    prefix = commitment_code(division6, made_on, 1)[:-SERIAL_DIGITS]
+#: Serial digits after the device number (``DD`` + 4 digits, see docs/sync-protocol.md).
+COUNTER_DIGITS = 4
+
+
+def code_prefix(division6: str, made_on: date, device_no: str | None) -> str:
+    """Division, date and the device's two-digit number: what the device's codes of the day share."""
+    head = device_no if device_no and len(device_no) == 2 and device_no.isdigit() else "00"
+    return commitment_code(division6, made_on, 1)[:-SERIAL_DIGITS] + head
+
+
+def next_code(
+    work: sa.Connection, division6: str, made_on: date, device_no: str | None = None, floor: str | None = None
+) -> str:
+    """The next free code for that division and day; call inside the write transaction.
+
+    The serial is the device's two-digit number (from the platform at sign-in; ``00`` before)
+    followed by a 4-digit counter, so devices of the same division never make the same code.
+    ``floor`` is the highest such code the platform already holds (from the cache): a device set
+    up again with an empty work database continues after it instead of repeating it.
+    """
+    prefix = code_prefix(division6, made_on, device_no)
+    head = prefix[-2:]
     last = work.execute(
         sa.select(sa.func.max(commitment.c.code)).where(
             commitment.c.code.like(prefix + "%"), sa.func.length(commitment.c.code) == CODE_LENGTH
         )
     ).scalar_one()
-    serial = int(last[-SERIAL_DIGITS:]) + 1 if last else 1
-    if serial >= 10**SERIAL_DIGITS:
-        raise CommitmentError(f"行政区划 {division6} 在 {made_on} 的承诺编码流水号已用尽。")
-    return commitment_code(division6, made_on, serial)
+    if floor and floor.startswith(prefix) and len(floor) == CODE_LENGTH and (last is None or floor > last):
+        last = floor
+    counter = int(last[-COUNTER_DIGITS:]) + 1 if last else 1
+    if counter >= 10**COUNTER_DIGITS:
+        raise CommitmentError(f"本机在 {made_on} 为行政区划 {division6} 生成的承诺编码流水号已用尽。")
+    return commitment_code(division6, made_on, int(head) * 10**COUNTER_DIGITS + counter)
+
+
+def platform_floor(store: Store, prefix: str) -> str | None:
+    """The highest commitment code with ``prefix`` the platform holds (pulled into the cache)."""
+    from credit.store.tables import platform_commitment
+
+    with store.cache.connect() as conn:
+        value = conn.execute(
+            sa.select(sa.func.max(platform_commitment.c.code)).where(
+                platform_commitment.c.code.like(prefix + "%")
+            )
+        ).scalar()
+    return str(value) if value else None
 
 
 # -- committer codes -------------------------------------------------------------------------
@@ -501,8 +535,9 @@ def register(
         "version": 1,
     }
     uscc = None if committer_category == PERSON else committer.code
+    floor = platform_floor(store, code_prefix(div, made_on, operator.device_no))
     with store.write_work() as work:
-        row["code"] = next_code(work, div, made_on)
+        row["code"] = next_code(work, div, made_on, operator.device_no, floor)
         work.execute(commitment.insert().values(**row))
         stored = _public(
             work.execute(sa.select(commitment).where(commitment.c.id == row["id"])).one()._mapping
@@ -633,9 +668,7 @@ def due_and_overdue(store: Store, unit: str, today: date, within_working_days: i
         horizon = add_working_days(today, within_working_days) if within_working_days > 0 else today
     except NoCalendarData as exc:
         horizon = max(today, covered_until())
-        notes.append(
-            f"到期范围只能计算到 {horizon}：{exc.reason}此后到期的承诺未列出，请人工核对。"
-        )
+        notes.append(f"到期范围只能计算到 {horizon}：{exc.reason}此后到期的承诺未列出，请人工核对。")
     with store.work.connect() as conn:
         rows = conn.execute(
             sa.select(commitment)

@@ -83,6 +83,9 @@ class Desk:
             from credit.inspections.profile import add_to_profile as add_inspections
 
             add_inspections(self.store, prof)  # inspections and interviews recorded here
+            from credit.platform_records import add_to_profile as add_platform
+
+            add_platform(self.store, prof)  # what the platform holds from other laptops, marked 共享平台
         if record:
             self._audit("open_profile", query=query, uscc=code, detail={"found": prof is not None})
         return prof

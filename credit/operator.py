@@ -29,6 +29,9 @@ class Operator:
     unit: str
     device: str
     stale_after_days: int = STALE_AFTER_DAYS  # a check warns when the cache is older
+    #: The platform's two-digit number for this device, heading the serial of the commitment
+    #: codes it makes (``None`` before the first sign-in: serials then start with 00).
+    device_no: str | None = None
 
     @classmethod
     def load(cls, data_dir: Path) -> Operator:
@@ -41,7 +44,20 @@ class Operator:
             unit=data.get("unit") or "",
             device=data.get("device") or platform.node() or "unknown",
             stale_after_days=int(data.get("stale_after_days") or STALE_AFTER_DAYS),
+            device_no=data.get("device_no") or None,
         )
+
+    @staticmethod
+    def sign_in(data_dir: Path, *, user: str, unit: str, device_no: str | None) -> None:
+        """Who is working comes from the platform account once signed in (name, unit, device
+        number); the rest of ``operator.json`` (device name, staleness) is kept."""
+        path = data_dir / OPERATOR_FILE
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        data.update(user=user, unit=unit, device_no=device_no)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(path)
 
     @staticmethod
     def write_demo(data_dir: Path) -> None:

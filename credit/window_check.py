@@ -267,6 +267,10 @@ def run_check(
         breached = breached_commitments(work, parsed.code)
         local = committed_by(work, parsed.code)
     with store.cache.connect() as cache:
+        from credit.platform_commitments import breached_on_platform
+
+        # breaches recorded elsewhere reach this window through the platform (sync)
+        breached += breached_on_platform(cache, parsed.code, {b["code"] for b in breached})
         as_of = get_info(cache).get("as_of")
         result = prepare_check(
             cache,

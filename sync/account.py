@@ -48,6 +48,7 @@ class Account:
     unit: str = ""
     jurisdictions: list[str] = field(default_factory=list)
     token_expires_at: str | None = None
+    device_no: str | None = None  # the platform's number for this device (heads commitment serials)
 
     @property
     def configured(self) -> bool:

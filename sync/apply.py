@@ -41,6 +41,9 @@ TABLES: dict[str, sa.Table] = {
     "licence": tables.licence,
     "honour": tables.honour,
     "judicial": tables.judicial,
+    "commitment": tables.platform_commitment,
+    "inspection": tables.platform_inspection,
+    "interview": tables.platform_interview,
 }
 #: Per kind, the cache columns a payload fills (an entity's local ``id`` is the cache's own).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -195,11 +198,12 @@ def apply_bulk(
     for kind, ids in decoded.deletes.items():
         _stop_if(cancelled)
         key = "uscc" if kind == "entity" else "id"
-        raw.executemany(f"DELETE FROM {kind} WHERE {key} = ?", [(i,) for i in ids])
+        raw.executemany(f"DELETE FROM {TABLES[kind].name} WHERE {key} = ?", [(i,) for i in ids])
         stats.deletes += len(ids)
     for kind, rows in decoded.upserts.items():
         cols = COLUMNS[kind]
-        sql = f"INSERT OR REPLACE INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        table = TABLES[kind].name
+        sql = f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
         for start in range(0, len(rows), STEP):
             _stop_if(cancelled)
             raw.executemany(sql, rows[start : start + STEP])

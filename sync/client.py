@@ -1,9 +1,9 @@
 """The sync engine the GUI and the CLI share (no Qt): sign in, pull, status.
 
 :class:`SyncClient` is built per data directory. It reads ``sync.json`` for the platform and
-user, finds the token (keyring or memory, :mod:`sync.account`), and runs the pull
-(:mod:`sync.pull`) against the store the caller already has open. Push of field work (sync part
-2) will sit beside :meth:`SyncClient.pull` as ``push`` and run before it in :meth:`sync`.
+user, finds the token (keyring or memory, :mod:`sync.account`), and runs the push of field work
+(:mod:`sync.push`) and the pull (:mod:`sync.pull`) against the store the caller already has open;
+:meth:`SyncClient.sync` backs the work database up, pushes, then pulls.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sync import account as account_mod
 from sync import protocol
 from sync.errors import AuthRequired, NotSignedIn, SyncError
 from sync.pull import PullResult, pull
+from sync.push import PushResult
 from sync.state import read_state, record_error, record_success
 from sync.transport import Transport
 
@@ -43,23 +44,57 @@ class SignedIn:
 
 @dataclass
 class SyncResult:
-    pull: PullResult
+    pull: PullResult | None
     pending_outbox: int
     clock_warning: str | None
+    push: PushResult | None = None
+    backup: Path | None = None
+    attention: int = 0  # rows rejected or in conflict: a person must look at them
 
     @property
     def summary(self) -> str:
+        parts = []
+        if self.push is not None:
+            parts.append(push_summary(self.push))
         p = self.pull
-        head = "首次同步完成" if p.full else "同步完成"
-        text = f"{head}：接收 {p.applied:,} 条变更（更新 {p.upserts:,}，删除 {p.deletes:,}）"
-        if p.as_of:
-            text += f"，本机数据截至 {p.as_of[:16].replace('T', ' ')}"
-        text += "。"
-        if p.resynced_because:
-            text += f"（{p.resynced_because}）"
-        text += "上传功能将在后续版本提供，目前尚未上传任何记录"
-        text += f"（本机待上传 {self.pending_outbox:,} 条）。" if self.pending_outbox else "。"
-        return text
+        if p is not None:
+            head = "首次同步完成" if p.full else "同步完成"
+            text = f"{head}：接收 {p.applied:,} 条变更（更新 {p.upserts:,}，删除 {p.deletes:,}）"
+            if p.as_of:
+                text += f"，本机数据截至 {p.as_of[:16].replace('T', ' ')}"
+            text += "。"
+            if p.resynced_because:
+                text += f"（{p.resynced_because}）"
+            parts.append(text)
+        if self.pending_outbox:
+            tail = f"本机待上传 {self.pending_outbox:,} 条。"
+        else:
+            tail = "本机没有等待上传的记录。" if self.attention else "本机记录已全部上传。"
+        if self.attention:
+            tail += f"{self.attention:,} 条需要处理（被拒收或有冲突），请到“待上传”中查看。"
+        parts.append(tail)
+        if self.push is not None:
+            parts.extend(self.push.problems)
+        return "".join(parts)
+
+
+def push_summary(r: PushResult) -> str:
+    if not r.sent and not r.attachments:
+        return "上传：没有需要上传的记录。" if not r.held else f"上传：{r.held:,} 条记录等待其所依附的记录。"
+    text = f"上传 {r.sent:,} 条记录"
+    if r.attachments:
+        text += f"、{r.attachments:,} 个附件"
+    text += f"：平台新接收 {r.accepted:,} 条"
+    if r.duplicate:
+        text += f"，已有 {r.duplicate:,} 条（此前已送达，未重复记录）"
+    extra = []
+    if r.conflict:
+        extra.append(f"{r.conflict:,} 条有冲突")
+    if r.rejected:
+        extra.append(f"{r.rejected:,} 条被拒收")
+    if r.held:  # held back, or answered "later" (counted once: they are held at the end)
+        extra.append(f"{r.held:,} 条等待其所依附的记录")
+    return text + ("，" + "，".join(extra) if extra else "") + "。"
 
 
 def clock_warning(offset: float | None) -> str | None:
@@ -119,9 +154,15 @@ class SyncClient:
         acc.token_expires_at = got.expires_at.astimezone(UTC).isoformat()
         if self.account.configured and (self.account.server, self.account.user) != (server, user):
             account_mod.forget_token(self.data_dir, self.account)
+        acc.device_no = got.device_no
         where = account_mod.store_token(self.data_dir, acc, got.token)
         account_mod.save(self.data_dir, acc)
         self.account = acc
+        from credit.operator import Operator
+
+        Operator.sign_in(
+            self.data_dir, user=info.display_name or info.name, unit=info.unit, device_no=got.device_no
+        )
         return SignedIn(info, got.expires_at, where, transport.clock_offset)
 
     def logout(self) -> None:
@@ -217,6 +258,46 @@ class SyncClient:
             record_success(conn)
         return result
 
+    def push(
+        self,
+        store: Store,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        password: str | None = None,
+        batch_size: int | None = None,
+        renew: Callable[[], str | None] | None = None,
+    ) -> PushResult:
+        """Deliver the outbox. A token that expires meanwhile is renewed by signing in again with
+        ``password`` (or ``CREDITDESK_SYNC_PASSWORD``), else by ``renew`` (asks the user; returns
+        a password or None), and the same batch is sent again."""
+        from sync.push import DEFAULT_BATCH
+        from sync.push import push as run_push
+
+        def again() -> str:
+            secret = password or os.environ.get(account_mod.PASSWORD_ENV) or (renew() if renew else None)
+            if not secret:
+                raise AuthRequired("登录已过期，请重新登录后继续上传。", code="token_expired")
+            account_mod.forget_token(self.data_dir, self.account)
+            self.account.token_expires_at = None
+            return self.ensure_token(secret)
+
+        try:
+            token = self.ensure_token(password)
+            transport = self.transport()
+            try:
+                return run_push(
+                    store, transport, token, renew=again, batch_size=batch_size or DEFAULT_BATCH,
+                    progress=progress, cancelled=cancelled,
+                )  # fmt: skip
+            finally:
+                transport.close()
+        except SyncError as exc:
+            if exc.code != "cancelled":
+                with store.write_cache() as conn:
+                    record_error(conn, exc.reason)
+            raise
+
     def sync(
         self,
         store: Store,
@@ -224,10 +305,52 @@ class SyncClient:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         password: str | None = None,
+        push: bool = True,
+        pull: bool = True,
+        page_size: int | None = None,
+        renew: Callable[[], str | None] | None = None,
+        on_phase: Callable[[str], None] | None = None,
+        batch_size: int | None = None,
     ) -> SyncResult:
-        """Everything a sync does today: the pull (push arrives with sync part 2)."""
-        result = self.pull(store, progress=progress, cancelled=cancelled, password=password)
-        return SyncResult(result, pending_outbox(store), clock_warning(result.clock_skew_seconds))
+        """Back the work database up, push the outbox, then pull (either can be left out)."""
+        backup = backup_before_sync(store)  # a pull too may write work (platform fulfilments)
+        pushed = None
+        if push:
+            if on_phase:
+                on_phase("push")
+            pushed = self.push(
+                store, progress=progress, cancelled=cancelled, password=password, renew=renew,
+                batch_size=batch_size,
+            )
+        pulled = None
+        if pull:
+            if on_phase:
+                on_phase("pull")
+            pulled = self.pull(
+                store, progress=progress, cancelled=cancelled, password=password, page_size=page_size
+            )
+            from credit.platform_commitments import refresh_local_commitments
+
+            refresh_local_commitments(store)
+        elif pushed is not None:
+            with store.write_cache() as conn:
+                record_success(conn)
+        skew = pulled.clock_skew_seconds if pulled is not None else None
+        return SyncResult(
+            pulled, pending_outbox(store), clock_warning(skew), pushed, backup, attention_count(store)
+        )
+
+    def verify(self, code: str, *, password: str | None = None) -> protocol.VerifyAnswer:
+        """Ask the platform whether a printed report with verification ``code`` is genuine."""
+        from urllib.parse import quote
+
+        token = self.ensure_token(password)
+        transport = self.transport()
+        try:
+            body = transport.request("GET", f"/verify/{quote(code.strip(), safe='')}", token=token)
+        finally:
+            transport.close()
+        return protocol.VerifyAnswer.model_validate(body)
 
     def status(self, store: Store | None) -> dict[str, Any]:
         """What ``creditdesk status --json`` prints and the 同步 page shows."""
@@ -258,6 +381,7 @@ class SyncClient:
                 last_error=st.last_error,
                 last_error_at=st.last_error_at,
                 pending_outbox=pending_outbox(store),
+                outbox_counts=outbox_counts(store),
             )
         return out
 
@@ -267,6 +391,37 @@ def pending_outbox(store: Store) -> int:
 
     with store.work.connect() as conn:
         return outbox.pending_count(conn)
+
+
+def attention_count(store: Store) -> int:
+    from credit.store import outbox
+
+    with store.work.connect() as conn:
+        c = outbox.counts(conn)
+    return c[outbox.CONFLICT] + c[outbox.REJECTED]
+
+
+#: Backups taken before a sync that are kept (older ones are removed).
+KEEP_SYNC_BACKUPS = 10
+SYNC_BACKUP_LABEL = "before-sync"
+
+
+def backup_before_sync(store: Store, keep: int = KEEP_SYNC_BACKUPS) -> Path:
+    """An encrypted copy of the work database before the sync touches it; keeps the last ``keep``."""
+    from credit.store.schema import backup_work
+
+    target = backup_work(store, SYNC_BACKUP_LABEL)
+    olds = sorted(target.parent.glob(f"work-*-{SYNC_BACKUP_LABEL}*.db"))
+    for old in olds[:-keep] if keep > 0 else olds:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def outbox_counts(store: Store) -> dict[str, int]:
+    from credit.store import outbox
+
+    with store.work.connect() as conn:
+        return outbox.counts(conn)
 
 
 def normalize_server(url: str) -> str:
@@ -280,4 +435,7 @@ def normalize_server(url: str) -> str:
     return url.removesuffix(protocol.API_PREFIX)
 
 
-__all__ = ["SignedIn", "SyncClient", "SyncResult", "clock_warning", "normalize_server", "pending_outbox"]
+__all__ = [
+    "SignedIn", "SyncClient", "SyncResult", "attention_count", "backup_before_sync", "clock_warning",
+    "normalize_server", "outbox_counts", "pending_outbox", "push_summary",
+]  # fmt: skip

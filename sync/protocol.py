@@ -59,6 +59,9 @@ ERROR_CODES: dict[str, int] = {
     "rate_limited": 429,
     "unavailable": 503,
     "internal_error": 500,
+    # push (sync part 2)
+    "range_mismatch": 416,
+    "attachment_mismatch": 422,
 }
 
 
@@ -106,6 +109,12 @@ class TokenResponse(BaseModel):
     token_type: Literal["bearer"] = "bearer"
     expires_at: datetime = Field(description="When the token stops working (with UTC offset)")
     user: UserInfo
+    device_no: str | None = Field(
+        default=None,
+        pattern=r"^\d{2}$",
+        description="The platform's two-digit number for this account's device (01-99): it heads the "
+        "serial of the commitment codes the device makes, so devices never make the same code",
+    )
 
 
 class Me(BaseModel):
@@ -131,8 +140,14 @@ class UserSummary(BaseModel):
 
 # -- the change feed ------------------------------------------------------------------------------
 
-PullKind = Literal["entity", "list_entry", "penalty", "licence", "honour", "judicial"]
-PULL_KINDS: tuple[PullKind, ...] = ("entity", "list_entry", "penalty", "licence", "honour", "judicial")
+PullKind = Literal[
+    "entity", "list_entry", "penalty", "licence", "honour", "judicial",
+    "commitment", "inspection", "interview",  # pushed by laptops, shared back (sync part 2)
+]  # fmt: skip
+PULL_KINDS: tuple[PullKind, ...] = (
+    "entity", "list_entry", "penalty", "licence", "honour", "judicial", "commitment", "inspection",
+    "interview",
+)  # fmt: skip
 Op = Literal["upsert", "delete"]
 
 
@@ -278,6 +293,64 @@ class JudicialPayload(_Payload):
     status: Text = None
 
 
+class CommitmentPayload(_Payload):
+    """A credit commitment (信用承诺) pushed by a laptop and shared with the committer's division,
+    with its fulfilment: a breach recorded in one township reaches the window of another."""
+
+    id: Annotated[str, Field(min_length=1)]
+    code: Annotated[str, Field(min_length=20, max_length=20)]
+    uscc: Text = None  # the committer's USCC (法人及非法人组织, 个体工商户)
+    person_id: Text = None  # the committer's ID number (自然人)
+    committer_name: str
+    committer_category: str
+    commitment_type: str
+    matter_code: Text = None
+    reason: Text = None
+    made_on: Day = None
+    valid_until: Day = None
+    accepting_unit: Text = None
+    publicity_type: Text = None
+    deadline: Day = None
+    fulfilment: Literal["全部履行", "部分履行", "全部未履行"] | None = None
+    unmet_content: Text = None
+    liability_pursued: Text = None
+    determined_on: Day = None
+    determining_unit: Text = None
+    version: int = 1
+
+
+class InspectionPayload(_Payload):
+    """A 行政检查 result pushed by a laptop, shared with the entity's division (双随机一公开 results are
+    public): whoever opens the entity sees it was inspected, when, by whom and with what result."""
+
+    id: Annotated[str, Field(min_length=1)]
+    record_no: Annotated[str, Field(min_length=1)]
+    uscc: Text = None  # the party's code (行政相对人)
+    party_name: Text = None
+    matter_code: Text = None
+    matter_name: Text = None
+    category: Text = None
+    result_code: Text = None
+    result_name: Text = None
+    inspected_at: Text = None
+    agency: Text = None
+    corrects: Text = None  # the record this one corrects (which then no longer counts)
+
+
+class InterviewPayload(_Payload):
+    """A 约谈 (it enters the entity's credit record), shared with the entity's division."""
+
+    id: Annotated[str, Field(min_length=1)]
+    interview_no: Annotated[str, Field(min_length=1)]
+    uscc: Text = None
+    entity_name: Text = None
+    kind: Text = None
+    held_on: Day = None
+    content: Text = None
+    undertakings: Text = None
+    interviewing_unit: Text = None
+
+
 PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "entity": EntityPayload,
     "list_entry": ListEntryPayload,
@@ -285,6 +358,9 @@ PAYLOAD_MODELS: dict[str, type[_Payload]] = {
     "licence": LicencePayload,
     "honour": HonourPayload,
     "judicial": JudicialPayload,
+    "commitment": CommitmentPayload,
+    "inspection": InspectionPayload,
+    "interview": InterviewPayload,
 }
 #: The order of a payload array, per kind (protocol version 1; new fields are only appended).
 PAYLOAD_FIELDS: dict[str, tuple[str, ...]] = {k: tuple(m.model_fields) for k, m in PAYLOAD_MODELS.items()}
@@ -374,3 +450,196 @@ def decode_cursor(cursor: str) -> tuple[str, int, str, int]:
 def cursor_seq(cursor: str | None) -> int:
     """The position a cursor stands for (0 for none); for status displays and tests."""
     return decode_cursor(cursor)[1] if cursor else 0
+
+
+# -- push (sync part 2) ---------------------------------------------------------------------------
+
+#: Records per pushed batch at most; a batch is one transaction on the platform.
+MAX_PUSH_BATCH = 2000
+PushStatus = Literal["accepted", "duplicate", "conflict", "rejected"]
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class AuditHead(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seq: Annotated[int, Field(ge=0)]
+    hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class PushRecord(BaseModel):
+    """One outbox row: ``id`` is the client's UUID of the record (the idempotency key together
+    with ``version``), ``base_version`` the platform version an edit of a shared record is based
+    on (null for a new record)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Annotated[str, Field(min_length=1, max_length=64)]
+    id: Annotated[str, Field(min_length=1, max_length=128)]
+    base_version: Annotated[int, Field(ge=1)] | None = None
+    payload: dict[str, Any]
+
+
+class PushBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    records: Annotated[list[PushRecord], Field(max_length=MAX_PUSH_BATCH)]
+    audit_head: AuditHead | None = Field(
+        default=None, description="The newest (seq, hash) of the device's audit log"
+    )
+    audit_acked: AuditHead | None = Field(
+        default=None,
+        description="The device's row at the seq the platform acknowledged last: it must still hold "
+        "the hash the platform acknowledged",
+    )
+
+
+class PushAnswer(BaseModel):
+    kind: str
+    id: str
+    status: PushStatus
+    version: int | None = Field(default=None, description="The platform's version after this record")
+    code: str | None = Field(default=None, description="Why rejected or in conflict, for programs")
+    reason: str | None = Field(default=None, description="Why rejected or in conflict, in Chinese")
+    current: dict[str, Any] | None = Field(
+        default=None, description="In a conflict: the platform's record as it now is"
+    )
+    current_version: int | None = None
+
+
+class AuditAck(BaseModel):
+    status: Literal["ok", "truncated", "rewritten"]
+    acknowledged: AuditHead | None = Field(description="The head the platform now holds for this device")
+    detail: str | None = None
+
+
+class PushResponse(BaseModel):
+    results: list[PushAnswer] = Field(description="One answer per record, in the order sent")
+    audit: AuditAck | None = None
+    server_time: datetime
+    ingest_ms: float = Field(description="The platform's own time for the batch, in milliseconds")
+
+
+class AttachmentState(BaseModel):
+    sha256: str
+    size: int
+    received: int = Field(description="Bytes the platform holds, from the start")
+    complete: bool
+
+
+class VerifyAnswer(BaseModel):
+    """What the platform knows of a verification code."""
+
+    code: str
+    found: bool
+    kind: str | None = None
+    record_id: str | None = None
+    received_at: datetime | None = None
+    unit: str | None = None
+    content: dict[str, Any] | None = Field(
+        default=None, description="The content the code covers: what the printed report said"
+    )
+    detail: str = Field(description="The answer in Chinese")
+
+
+#: Per pushed kind, the fields the platform relies on (the rest of a payload is kept as sent).
+class _PushPayload(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: Annotated[str, Field(min_length=1, max_length=128)]
+    operator: Annotated[str, Field(min_length=1)]
+    unit: str = ""
+    device: Annotated[str, Field(min_length=1)]
+    created_utc: str
+
+
+class CheckRecordPush(_PushPayload):
+    uscc: USCC
+    entity_name: str
+    matter_code: Annotated[str, Field(min_length=1)]
+    verdict: Literal["pass", "caution", "restricted", "prohibited"]
+    verification_code: Annotated[str, Field(pattern=r"^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$")]
+    checksum_override: str | None = None
+    report_content: dict[str, Any]
+
+
+class CommitmentPush(_PushPayload):
+    code: Annotated[str, Field(pattern=r"^\d{20}$")]
+    committer_name: Annotated[str, Field(min_length=1)]
+    committer_category: Literal["法人及非法人组织", "自然人", "个体工商户"]
+    committer_code: Annotated[str, Field(min_length=18, max_length=18)]
+    commitment_type: str
+    reason: str
+    content: str
+    liability: str
+    made_on: Day
+    accepting_unit: str
+    publicity_type: Literal["可向社会公开", "特定范围内公开", "不可公开"]
+    fulfilment: Literal["全部履行", "部分履行", "全部未履行"] | None = None
+    determined_on: Day = None
+    version: Annotated[int, Field(ge=1)]
+
+
+class InspectionPush(_PushPayload):
+    record_no: Annotated[str, Field(min_length=1)]
+    party_code: Annotated[str, Field(min_length=1)]
+    party_name: str
+    matter_code: str
+    result_code: str
+    inspected_at: str
+    verification_code: str
+    attachments: str | list[Any]
+    signature_sha256: Annotated[str, Field(pattern=SHA256_PATTERN)] | None = None
+
+
+class RectificationPush(_PushPayload):
+    order_no: str
+    record_id: str
+    uscc: USCC
+    deadline: Day
+
+
+class InterviewPush(_PushPayload):
+    interview_no: str
+    uscc: USCC
+    kind: str
+    held_on: Day
+
+
+class PlanPush(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: Annotated[str, Field(min_length=1, max_length=128)]
+    plan_no: Annotated[str, Field(min_length=1)]
+    tasks: list[Any]
+
+
+PUSH_MODELS: dict[str, type[BaseModel]] = {
+    "check_record": CheckRecordPush,
+    "commitment": CommitmentPush,
+    "commitment_fulfilment": CommitmentPush,
+    "inspection": InspectionPush,
+    "rectification": RectificationPush,
+    "interview": InterviewPush,
+    "inspection_plan": PlanPush,
+}
+
+
+def validate_push(kind: str, payload: dict[str, Any]) -> None:
+    """Check a pushed payload against its kind's model; raises ``ValueError`` with the reason
+    in Chinese (the platform sends it back to the person who made the record)."""
+    model = PUSH_MODELS.get(kind)
+    if model is None:
+        raise ValueError(f"平台不接收“{kind}”类记录。")
+    try:
+        model.model_validate(payload)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ValueError(f"记录内容不完整或格式错误（字段 {where}：{first['msg']}）。") from exc
+
+
+def content_hash(payload: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of a payload: same id and same hash is the same record."""
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

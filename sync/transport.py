@@ -101,10 +101,19 @@ class Transport:
         gzip_body: bool = False,
         cancelled: Cancelled_ | None = None,
         parse: Callable[[bytes], Any] = json.loads,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        accept_status: tuple[int, ...] = (),
+        want_response: bool = False,
     ) -> Any:
-        """The parsed body of a successful answer (``parse`` of the decoded bytes)."""
-        headers: dict[str, str] = {}
-        data: bytes | None = None
+        """The parsed body of a successful answer (``parse`` of the decoded bytes).
+
+        ``content`` sends raw bytes (an attachment part) instead of a JSON ``body``; answers with a
+        status in ``accept_status`` are returned rather than raised, and ``want_response`` returns
+        the response itself (headers of a ``HEAD``).
+        """
+        headers = dict(headers or {})
+        data: bytes | None = content
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if body is not None:
@@ -119,7 +128,7 @@ class Transport:
             if cancelled and cancelled():
                 raise Cancelled()
             try:
-                return self._once(method, url, headers, params, data, parse)
+                return self._once(method, url, headers, params, data, parse, accept_status, want_response)
             except _Retry as exc:
                 last = exc.why
                 if attempt + 1 >= self.retry.attempts:
@@ -150,6 +159,8 @@ class Transport:
         params: Any,
         data: bytes | None,
         parse: Callable[[bytes], Any],
+        accept_status: tuple[int, ...] = (),
+        want_response: bool = False,
     ) -> Any:
         try:
             r = self.session.request(
@@ -175,12 +186,16 @@ class Transport:
         except requests.exceptions.InvalidURL as exc:
             raise ServerRefused(f"平台地址无效：{url}", code="invalid_url") from exc
         self._note_clock(r)
+        if r.status_code in accept_status:
+            return r
         if r.status_code in (429, 503):
             raise _Retry(f"平台繁忙（{r.status_code}）", _retry_after(r))
         if r.status_code >= 500:
             raise _Retry(f"平台内部错误（{r.status_code}）")
         if r.status_code >= 400:
             raise _problem(r)
+        if want_response:
+            return r
         if r.status_code == 204:
             return None
         expected = r.headers.get("Content-Length")

@@ -12,10 +12,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from credit.cli import checks, commit, inspect, lookup, sync
+from credit.cli import checks, commit, inspect, lookup, outbox, sync
 from credit.cli.common import EXIT_FAIL, CliError, global_options
 
-GROUPS = (lookup, checks, commit, inspect, sync)
+GROUPS = (lookup, checks, commit, inspect, sync, outbox)
 COMMANDS = frozenset(name for group in GROUPS for name in group.COMMANDS)
 
 __all__ = ["COMMANDS", "CliError", "build_parser", "main"]

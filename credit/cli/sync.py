@@ -77,9 +77,13 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient, clock_warning, pending_outbox
+    from sync.client import SyncClient, clock_warning, push_summary
     from sync.errors import AuthRequired, SyncError
 
+    if args.pull_only and args.push_only:
+        raise CliError("--pull-only 与 --push-only 不能同时使用。")
+    if args.batch_size is not None and not 1 <= args.batch_size <= 2000:
+        raise CliError("--batch-size 应在 1 到 2000 之间。")
     client = SyncClient(Path(args.data_dir).expanduser())
     desk = open_desk(args)
     try:
@@ -88,52 +92,82 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if needs and sys.stdin.isatty():
             print(f"需要重新登录 {client.account.server}（用户 {client.account.user}）。", file=sys.stderr)
             password = getpass.getpass("平台密码：")
+
+        def ask_again() -> str | None:
+            """The token expired mid-sync: ask at a terminal, then go on with the same batch."""
+            if not sys.stdin.isatty():
+                return None
+            print(f"\n登录已过期，请重新输入 {client.account.user} 的平台密码以继续。", file=sys.stderr)
+            return getpass.getpass("平台密码：")
+
         try:
-            result = client.pull(
-                desk.store, progress=progress("同步"), password=password, page_size=args.page_size
-            )
+            result = client.sync(
+                desk.store, progress=progress("同步"), password=password, push=not args.pull_only,
+                pull=not args.push_only, page_size=args.page_size, renew=ask_again,
+                batch_size=args.batch_size,
+            )  # fmt: skip
         except AuthRequired as exc:
-            raise CliError(f"{exc.reason} 请运行 creditdesk login。") from exc
+            raise CliError(f"{exc.reason} 请运行 creditdesk login。已上传的记录不会丢失或重复。") from exc
         except SyncError as exc:
             raise CliError(exc.reason) from exc
         finally:
             if sys.stderr.isatty():
                 print(file=sys.stderr)
-        pending = pending_outbox(desk.store)
     finally:
         desk.close()
-    head = "首次同步完成" if result.full else "同步完成"
-    lines = [
-        f"{head}：接收 {result.applied:,} 条变更（更新 {result.upserts:,}，删除 {result.deletes:,}），"
-        f"用时 {result.seconds:.1f} 秒。",
-    ]
-    if result.as_of:
+    lines = []
+    pushed, pulled = result.push, result.pull
+    if pushed is not None:
+        lines.append(push_summary(pushed) + f"（用时 {pushed.seconds:.1f} 秒）")
+        lines.extend(pushed.problems)
+    if pulled is not None:
+        head = "首次同步完成" if pulled.full else "同步完成"
         lines.append(
-            f"本机数据截至 {_when(result.as_of)}"
-            f"（平台数据最近更新于 {_when(result.platform_changed_at) or '—'}）。"
+            f"{head}：接收 {pulled.applied:,} 条变更（更新 {pulled.upserts:,}，删除 {pulled.deletes:,}），"
+            f"用时 {pulled.seconds:.1f} 秒。"
         )
-    if result.resynced_because:
-        lines.append(f"已从头重新同步：{result.resynced_because}")
+        if pulled.as_of:
+            lines.append(
+                f"本机数据截至 {_when(pulled.as_of)}"
+                f"（平台数据最近更新于 {_when(pulled.platform_changed_at) or '—'}）。"
+            )
+        if pulled.resynced_because:
+            lines.append(f"已从头重新同步：{pulled.resynced_because}")
     if args.pull_only:
         lines.append("（仅下载：未上传任何记录。）")
-    else:
-        lines.append(f"上传功能将在后续版本提供：本次未上传任何记录，本机待上传 {pending:,} 条。")
-    if warning := clock_warning(result.clock_skew_seconds):
+    if args.push_only:
+        lines.append("（仅上传：未下载平台数据。）")
+    waiting = result.pending_outbox
+    done_text = "本机没有等待上传的记录。" if result.attention else "本机记录已全部上传。"
+    lines.append(f"本机待上传 {waiting:,} 条。" if waiting else done_text)
+    if result.attention:
+        lines.append(f"{result.attention:,} 条记录被拒收或有冲突，需要处理：creditdesk outbox 查看原因。")
+    if result.backup is not None:
+        lines.append(f"同步前已备份工作数据：{result.backup.name}")
+    if warning := clock_warning(pulled.clock_skew_seconds if pulled else None):
         lines.append(f"提示：{warning}")
-    data = {
-        "full": result.full,
-        "applied": result.applied,
-        "upserts": result.upserts,
-        "deletes": result.deletes,
-        "pages": result.pages,
-        "seconds": round(result.seconds, 3),
-        "as_of": result.as_of,
-        "platform_changed_at": result.platform_changed_at,
-        "resynced_because": result.resynced_because,
-        "pushed": 0,
-        "pending_outbox": pending,
-        "clock_skew_seconds": result.clock_skew_seconds,
+    data: dict[str, object] = {
+        "pending_outbox": result.pending_outbox,
+        "attention": result.attention,
+        "backup": str(result.backup) if result.backup else None,
+        "pushed": pushed.delivered if pushed else 0,
     }
+    if pushed is not None:
+        data["push"] = {
+            "sent": pushed.sent, "accepted": pushed.accepted, "duplicate": pushed.duplicate,
+            "conflict": pushed.conflict, "rejected": pushed.rejected, "held": pushed.held,
+            "deferred": pushed.deferred, "attachments": pushed.attachments, "batches": pushed.batches,
+            "seconds": round(pushed.seconds, 3), "server_ms": round(pushed.server_ms, 1),
+            "renewed_sign_in": pushed.renewed,
+            "audit": pushed.audit.model_dump() if pushed.audit else None,
+        }  # fmt: skip
+    if pulled is not None:
+        data.update(
+            full=pulled.full, applied=pulled.applied, upserts=pulled.upserts, deletes=pulled.deletes,
+            pages=pulled.pages, seconds=round(pulled.seconds, 3), as_of=pulled.as_of,
+            platform_changed_at=pulled.platform_changed_at, resynced_because=pulled.resynced_because,
+            clock_skew_seconds=pulled.clock_skew_seconds,
+        )  # fmt: skip
     emit(args, data, "\n".join(lines))
     return EXIT_OK
 
@@ -160,7 +194,13 @@ def cmd_status(args: argparse.Namespace) -> int:
                 f"平台数据最近更新：{_when(data['platform_changed_at']) or '—'}",
                 f"已接收变更：{data['changes_applied']:,} 条"
                 + ("（首次同步未完成）" if data["first_sync_incomplete"] else ""),
-                f"待上传：{data['pending_outbox']:,} 条",
+                f"待上传：{data['pending_outbox']:,} 条"
+                + (
+                    f"；被拒收 {data['outbox_counts']['rejected']:,} 条，"
+                    f"有冲突 {data['outbox_counts']['conflict']:,} 条"
+                    if data["outbox_counts"]["rejected"] or data["outbox_counts"]["conflict"]
+                    else ""
+                ),
             ]
             + ([f"上次错误（{data['last_error_at']}）：{data['last_error']}"] if data["last_error"] else [])
         )
@@ -195,9 +235,11 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("logout", parents=[common], help="退出平台登录并删除本机保存的登录凭据")
     p.set_defaults(func=cmd_logout)
 
-    p = sub.add_parser("sync", parents=[common], help="与共享平台同步（目前为下载本辖区数据）")
-    p.add_argument("--pull-only", action="store_true", help="只下载，不上传（上传将在后续版本提供）")
+    p = sub.add_parser("sync", parents=[common], help="与共享平台同步：先上传本机记录，再下载本辖区数据")
+    p.add_argument("--pull-only", action="store_true", help="只下载，不上传")
+    p.add_argument("--push-only", action="store_true", help="只上传，不下载")
     p.add_argument("--page-size", type=int, metavar="N", help="每页变更数（1–10000；网络很慢时可调小）")
+    p.add_argument("--batch-size", type=int, metavar="N", help="每批上传的记录数（1–2000，默认 500）")
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("status", parents=[common], help="同步状态：平台、用户、登录有效期、进度、待上传")

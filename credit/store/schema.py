@@ -21,11 +21,11 @@ if TYPE_CHECKING:
     from credit.store.db import Store
 
 #: Bump when the cache tables change; an older cache is dropped and rebuilt.
-CACHE_SCHEMA_VERSION = "1"
+CACHE_SCHEMA_VERSION = "2"
 #: The newest work-database revision. Kept here so a normal start can see that nothing is
 #: pending without importing Alembic (a fifth of the cold-start budget); a test checks it
 #: against the migration scripts.
-WORK_HEAD = "0004"
+WORK_HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

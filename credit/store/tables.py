@@ -155,6 +155,67 @@ judicial = sa.Table(
     sa.Column("status", Text),
 )
 
+#: Commitments the platform holds (pushed by any laptop, received by pull): a breach recorded
+#: in one township is seen at another's window check (:func:`credit.window_check.breached_commitments`).
+#: The columns are the protocol's commitment payload (``sync.protocol.CommitmentPayload``).
+platform_commitment = sa.Table(
+    "platform_commitment",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("code", Text, nullable=False),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("person_id", Text, index=True),
+    sa.Column("committer_name", Text, nullable=False),
+    sa.Column("committer_category", Text, nullable=False),
+    sa.Column("commitment_type", Text, nullable=False),
+    sa.Column("matter_code", Text),
+    sa.Column("reason", Text),
+    sa.Column("made_on", Text),
+    sa.Column("valid_until", Text),
+    sa.Column("accepting_unit", Text),
+    sa.Column("publicity_type", Text),
+    sa.Column("deadline", Text),
+    sa.Column("fulfilment", Text),
+    sa.Column("unmet_content", Text),
+    sa.Column("liability_pursued", Text),
+    sa.Column("determined_on", Text),
+    sa.Column("determining_unit", Text),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+#: 行政检查 results and 约谈 the platform holds (pushed by any laptop): the entity's profile shows
+#: them beside this machine's own. Columns: ``sync.protocol.InspectionPayload`` / ``InterviewPayload``.
+platform_inspection = sa.Table(
+    "platform_inspection",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("record_no", Text, nullable=False),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("party_name", Text),
+    sa.Column("matter_code", Text),
+    sa.Column("matter_name", Text),
+    sa.Column("category", Text),
+    sa.Column("result_code", Text),
+    sa.Column("result_name", Text),
+    sa.Column("inspected_at", Text),
+    sa.Column("agency", Text),
+    sa.Column("corrects", Text),
+)
+
+platform_interview = sa.Table(
+    "platform_interview",
+    cache_meta,
+    sa.Column("id", Text, primary_key=True),
+    sa.Column("interview_no", Text, nullable=False),
+    sa.Column("uscc", Text, index=True),
+    sa.Column("entity_name", Text),
+    sa.Column("kind", Text),
+    sa.Column("held_on", Text),
+    sa.Column("content", Text),
+    sa.Column("undertakings", Text),
+    sa.Column("interviewing_unit", Text),
+)
+
 cache_info = sa.Table(
     "cache_info",
     cache_meta,
@@ -230,7 +291,19 @@ outbox = sa.Table(
     sa.Column("status", Text, nullable=False, server_default="pending"),
     sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
     sa.Column("last_error", Text),
+    # push (work database revision 0005): see credit/store/outbox.py for the states
+    sa.Column("base_version", sa.Integer),  # the platform version an edit of a shared record is based on
+    sa.Column("next_attempt_utc", Text),
+    sa.Column("sent_utc", Text),
+    sa.Column("outcome", Text),  # accepted / duplicate / theirs (a conflict resolved by taking theirs)
+    sa.Column("acked_utc", Text),
+    sa.Column("platform_version", sa.Integer),  # acknowledged, or the platform's in a conflict
+    sa.Column("reason_code", Text),
+    sa.Column("reason", Text),  # the platform's Chinese reason (rejected, conflict)
+    sa.Column("conflict_payload", Text),  # the platform's record in a conflict (JSON)
+    sa.Column("replaces", sa.Integer),  # the seq of the row this resend replaces
     sa.Index("ix_outbox_status", "status", "seq"),
+    sa.Index("ix_outbox_record", "record_id", "seq"),
 )
 
 #: Credit commitments (信用承诺), the reference's fields. ``version`` is the base version for
@@ -418,4 +491,26 @@ interview = sa.Table(
     sa.Column("undertakings", Text, nullable=False),
     sa.Column("interviewing_unit", Text, nullable=False),
     sa.Column("rectification_id", Text, sa.ForeignKey("rectification_order.id")),
+)
+
+
+# -- push (sync part 2), work database revision 0005 ------------------------------------------
+
+#: How much of each attachment the platform has confirmed, so an interrupted upload resumes.
+attachment_upload = sa.Table(
+    "attachment_upload",
+    work_meta,
+    sa.Column("sha256", Text, primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("confirmed", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("done_utc", Text),
+    sa.Column("updated_utc", Text, nullable=False),
+)
+
+#: Facts of the push: the audit head the platform acknowledged (``audit_acked_seq`` / ``_hash``).
+push_info = sa.Table(
+    "push_info",
+    work_meta,
+    sa.Column("key", Text, primary_key=True),
+    sa.Column("value", Text, nullable=False),
 )

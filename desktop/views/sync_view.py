@@ -1,4 +1,5 @@
-"""The 同步 page: the platform account, a sync button with progress and cancel, what happened.
+"""The 同步 page: the platform account, a sync button with progress and cancel, what happened,
+and the records waiting to be sent (:class:`desktop.views.outbox_view.OutboxView`).
 
 Everything that touches the network or the database (signing in, syncing, reading the sync
 state) goes to the injected runner. A timer syncs in the background at the chosen interval while
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings
 from desktop.ops import RunnerLike, Task
+from desktop.views.outbox_view import OutboxView
 
 if TYPE_CHECKING:
     from credit.desk import Desk
@@ -53,6 +55,8 @@ def _when(value: str | None) -> str:
 class SyncView(QWidget):
     #: A sync finished (SyncResult); the window refreshes search, profile and status bar.
     synced = Signal(object)
+    #: Signing in named who is working (credit.operator.Operator): the header shows it.
+    operator_changed = Signal(object)
 
     def __init__(
         self,
@@ -71,6 +75,8 @@ class SyncView(QWidget):
         #: Set by 取消 and read by the worker: also reaches a run that has not handed back its task.
         self._cancel_requested = False
         self._background = False
+        #: push / pull while a sync runs: set by the worker (a plain attribute), read for the bar.
+        self._phase = "push"
         self.setObjectName("syncView")
 
         title = QLabel(self.tr("与信用信息共享平台同步"))
@@ -80,7 +86,8 @@ class SyncView(QWidget):
         title.setFont(font)
         intro = QLabel(
             self.tr(
-                "下载本辖区的主体信用信息（登记、名单、处罚、许可、评价），并保持最新。上传本机记录将在后续版本提供。"
+                "先上传本机的记录（核查、承诺及履行、检查、整改、约谈、附件），再下载本辖区的主体信用信息"
+                "（登记、名单、处罚、许可、评价、各地登记的承诺），并保持最新。每次同步前自动备份本机工作数据。"
             )
         )
         intro.setWordWrap(True)
@@ -174,15 +181,26 @@ class SyncView(QWidget):
         state_form.addRow(self.tr("已接收变更"), self.applied)
         state_form.addRow(self.tr("待上传"), self.pending)
         state_form.addRow(self.tr("上次错误"), self.last_error)
+        self.backup_label = QLabel(self.tr("—"))
+        self.backup_label.setWordWrap(True)
+        state_form.addRow(self.tr("同步前备份"), self.backup_label)
+
+        # the outbox
+        self.outbox_box = QGroupBox(self.tr("待上传记录"))
+        self.outbox = OutboxView(runner)
+        self.outbox.changed.connect(self.refresh)
+        QVBoxLayout(self.outbox_box).addWidget(self.outbox)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(self.account_box)
+        upper = QHBoxLayout()
+        upper.addWidget(self.account_box, 1)
+        upper.addWidget(self.state_box, 1)
+        layout.addLayout(upper)
         layout.addWidget(self.sync_box)
-        layout.addWidget(self.state_box)
-        layout.addStretch(1)
+        layout.addWidget(self.outbox_box, 1)
 
         #: Shown in the window's status bar ("上次同步 …").
         self.status_label = QLabel(self.tr("尚未同步"))
@@ -204,6 +222,7 @@ class SyncView(QWidget):
 
                 self.client = SyncClient(desk.store.data_dir)
         self._show_account()
+        self.outbox.set_desk(desk)
         self.refresh()
         self._apply_timer()
 
@@ -216,9 +235,14 @@ class SyncView(QWidget):
         def read(task: Task) -> dict[str, Any]:
             data = client.status(desk.store)
             data["entities"] = desk.stats().entities
+            backups = sorted((desk.store.data_dir / "backups").glob("work-*-before-sync*.db"))
+            data["last_backup"] = backups[-1].name if backups else None
+            data["backups"] = len(backups)
             return data
 
         self.runner.run(read, on_done=self._show_status, on_error=self._status_failed)
+        if self.outbox.desk is not None:
+            self.outbox.refresh()
 
     def _status_failed(self, exc: BaseException) -> None:
         from desktop.errors import describe
@@ -271,6 +295,11 @@ class SyncView(QWidget):
         dialog.open()
 
     def _signed_in(self, signed: Any) -> None:
+        if self.desk is not None:  # who is working comes from the platform account from now on
+            from credit.operator import Operator
+
+            self.desk.operator = Operator.load(self.desk.store.data_dir)
+            self.operator_changed.emit(self.desk.operator)
         self._show_account()
         note = signed.storage_note
         self.message.setText(
@@ -314,10 +343,15 @@ class SyncView(QWidget):
         self.progress.setFormat(self.tr("正在连接平台…"))
         self.message.setText(self.tr("后台自动同步中……") if background else self.tr("正在同步……"))
 
+        self._phase = "push"
+
+        def phase(name: str) -> None:
+            self._phase = name  # read by _progressed on the GUI thread; no Qt call here
+
         def work(task: Task) -> SyncResult:
             stop = lambda: task.cancelled or self._cancel_requested  # noqa: E731
             try:
-                return client.sync(desk.store, progress=task.progress, cancelled=stop)
+                return client.sync(desk.store, progress=task.progress, cancelled=stop, on_phase=phase)
             except Cancelled:
                 task.cancel()  # delivered as cancelled, not as an error
                 raise
@@ -337,7 +371,10 @@ class SyncView(QWidget):
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
-        self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
+        if self._phase == "push":
+            self.progress.setFormat(self.tr("已上传 {0} / {1} 条记录").format(f"{done:,}", f"{total:,}"))
+        else:
+            self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
 
     def cancel(self) -> None:
         self._cancel_requested = True
@@ -353,11 +390,14 @@ class SyncView(QWidget):
 
     def _finished(self, result: SyncResult) -> None:
         self._end()
-        total = max(result.pull.applied, 1)
+        applied = result.pull.applied if result.pull is not None else 0
+        total = max(applied, 1)
         self.progress.setRange(0, total)
         self.progress.setValue(total)
-        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{result.pull.applied:,}"))
+        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{applied:,}"))
         text = result.summary
+        if result.backup is not None:
+            text += "\n" + self.tr("同步前已备份本机工作数据（{0}）。").format(result.backup.name)
         if result.clock_warning:
             text += "\n" + result.clock_warning
         self.message.setText(text)
@@ -378,7 +418,8 @@ class SyncView(QWidget):
 
             text = describe(exc)
         self.message.setText(
-            self.tr("同步未完成：{0}").format(text) + self.tr("已接收的部分已保存，下次会从中断处继续。")
+            self.tr("同步未完成：{0}").format(text)
+            + self.tr("已上传和已接收的部分都已保存，下次会从中断处继续，不会重复上传。")
         )
         self.refresh()
         if isinstance(exc, AuthRequired) and not self._background:
@@ -422,9 +463,21 @@ class SyncView(QWidget):
             applied += self.tr("（首次同步尚未完成：再次同步会从中断处继续，完成后搜索索引才完整）")
         self.applied.setText(applied)
         pending = int(data.get("pending_outbox") or 0)
-        self.pending.setText(
-            self.tr("{0} 条（上传功能将在后续版本提供，目前不会上传）").format(f"{pending:,}")
-        )
+        counts = data.get("outbox_counts") or {}
+        text = self.tr("{0} 条").format(f"{pending:,}")
+        attention = bool(counts.get("rejected") or counts.get("conflict"))
+        if attention:
+            text += self.tr("；需要处理：被拒收 {0} 条，有冲突 {1} 条（见下方“待上传记录”）").format(
+                counts.get("rejected", 0), counts.get("conflict", 0)
+            )
+        self.pending.setText(text)
+        self.pending.setStyleSheet("color: #a50e0e;" if attention else "")
+        if data.get("last_backup"):
+            self.backup_label.setText(
+                self.tr("{0}（保留最近 {1} 份，位于数据目录的 backups 文件夹）").format(
+                    data["last_backup"], data.get("backups", 0)
+                )
+            )
         error = data.get("last_error")
         self.last_error.setText(
             self.tr("{0}（{1}）").format(error, _when(data.get("last_error_at"))) if error else self.tr("无")
@@ -434,13 +487,19 @@ class SyncView(QWidget):
 
     def status_text(self, data: dict[str, Any]) -> str:
         """The status bar's words: 上次同步 2026-12-01 19:10, or what went wrong."""
+        counts = data.get("outbox_counts") or {}
+        attention = ""
+        if counts.get("rejected"):
+            attention += self.tr(" · 被拒收 {0}").format(counts["rejected"])
+        if counts.get("conflict"):
+            attention += self.tr(" · 有冲突 {0}").format(counts["conflict"])
         if not data.get("server"):
-            return self.tr("未登录共享平台")
+            return self.tr("未登录共享平台") + attention
         if data.get("last_error"):
-            return self.tr("同步失败 {0}").format(_when(data.get("last_error_at")))
+            return self.tr("同步失败 {0}").format(_when(data.get("last_error_at"))) + attention
         if data.get("last_sync"):
-            return self.tr("上次同步 {0}").format(_when(data.get("last_sync")))
-        return self.tr("尚未同步")
+            return self.tr("上次同步 {0}").format(_when(data.get("last_sync"))) + attention
+        return self.tr("尚未同步") + attention
 
 
 __all__ = ["SyncView"]

@@ -73,7 +73,10 @@ class ConflictDialog(QDialog):
         base_version: int,
         reason: str,
         parent: QWidget | None = None,
+        *,
+        platform: bool = False,
     ) -> None:
+        """``platform``: the other version is the sharing platform's (a conflict a push reported)."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.stored, self.mine, self.base_version = stored, mine, base_version
@@ -88,6 +91,11 @@ class ConflictDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         hint = QLabel(
             self.tr(
+                "黄色为两版不同之处。可保留您的修改（下次同步时基于平台第 {0} 版重新上传），"
+                "采用平台记录（本机随之更新，不再上传），或在右列逐项选择后合并。"
+            ).format(stored["version"])
+            if platform
+            else self.tr(
                 "黄色为两版不同之处。可保留您的修改（将基于第 {0} 版重新提交），"
                 "采用当前记录（放弃您的修改），或在右列逐项选择后合并。"
             ).format(stored["version"])
@@ -101,7 +109,9 @@ class ConflictDialog(QDialog):
         grid.setVerticalSpacing(6)
         heads = [
             "",
-            self.tr("当前记录（第 {0} 版）").format(stored["version"]),
+            (
+                self.tr("共享平台上的记录（第 {0} 版）") if platform else self.tr("当前记录（第 {0} 版）")
+            ).format(stored["version"]),
             self.tr("您的修改（基于第 {0} 版）").format(base_version),
             self.tr("合并时采用"),
         ]
@@ -133,7 +143,7 @@ class ConflictDialog(QDialog):
                 pick_row = QHBoxLayout(pick)
                 pick_row.setContentsMargins(0, 0, 0, 0)
                 group = QButtonGroup(self)
-                take_theirs = QRadioButton(self.tr("当前"))
+                take_theirs = QRadioButton(self.tr("平台") if platform else self.tr("当前"))
                 take_ours = QRadioButton(self.tr("我的"))
                 take_theirs.setObjectName(f"pick_stored_{key}")
                 take_ours.setObjectName(f"pick_mine_{key}")
@@ -158,13 +168,13 @@ class ConflictDialog(QDialog):
         self.keep_button = QPushButton(self.tr("保留我的修改"))
         self.keep_button.setObjectName("keepMine")
         self.keep_button.setToolTip(self.tr("基于第 {0} 版重新提交您的修改").format(stored["version"]))
-        self.take_button = QPushButton(self.tr("采用当前记录"))
+        self.take_button = QPushButton(self.tr("采用平台记录") if platform else self.tr("采用当前记录"))
         self.take_button.setObjectName("takeStored")
         self.take_button.setToolTip(self.tr("放弃您的修改，不写入任何内容"))
         self.merge_button = QPushButton(self.tr("按所选逐项合并"))
         self.merge_button.setObjectName("mergeFields")
         self.merge_button.setEnabled(bool(self.groups))
-        back = QPushButton(self.tr("返回修改"))
+        back = QPushButton(self.tr("稍后处理") if platform else self.tr("返回修改"))
         back.setObjectName("backToForm")
         for button in (self.keep_button, self.take_button, self.merge_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -187,9 +187,9 @@ class FulfilmentDialog(QDialog):
         desk, code = self.desk, self.code
 
         def load(task: Task) -> dict[str, Any] | None:
-            from credit.commitments import get
+            from credit.platform_commitments import get_or_adopt
 
-            return get(desk.store, code)
+            return get_or_adopt(desk.store, desk.operator, code)  # a platform one is adopted here
 
         self.runner.run(load, on_done=self._loaded, on_error=self._failed)
 

@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self.profileShown.connect(self._offer_to_check)
         self.sync_view = SyncView(runner)
         self.sync_view.synced.connect(self._after_sync)
+        self.sync_view.operator_changed.connect(
+            lambda op: self.operator_button.setText(" · ".join(x for x in (op.user, op.unit) if x))
+        )
 
         self._build_header()
         self._build_body()

@@ -27,7 +27,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
-from sync.server import accounts, feed
+from sync.server import accounts, devices, feed
 from sync.server.accounts import Account, SignInRefused
 from sync.server.db import iso, now_utc, write_begin
 
@@ -45,6 +45,9 @@ class Settings:
     rate_limit: float = 50.0
     gzip_level: int = 1  # loopback and LAN: CPU, not bandwidth, is what a large pull spends
     title: str = "CreditDesk 参考共享平台"
+    #: Fault drills only: seconds a pushed batch is held before its commit and again after it,
+    #: before the answer (``serve --push-hold``), so a test can kill the server at either point.
+    push_hold: float = 0.0
 
 
 class ProblemError(Exception):
@@ -73,6 +76,8 @@ _TITLES = {
     "rate_limited": "Too many requests",
     "unavailable": "Service unavailable",
     "internal_error": "Internal server error",
+    "range_mismatch": "Upload offset mismatch",
+    "attachment_mismatch": "Attachment does not match its digest",
 }
 
 
@@ -172,6 +177,11 @@ class _GunzipRequests:
                 return
         try:
             plain = _gunzip_limited(body)
+        except _TooLarge:
+            await problem_response("payload_too_large", "请求内容解压后超过 16 MiB，请分批发送。")(
+                scope, receive, send
+            )
+            return
         except (OSError, EOFError, zlib.error, ValueError):
             await problem_response("invalid_request", "请求内容不是有效的 gzip 数据。")(scope, receive, send)
             return
@@ -191,11 +201,15 @@ class _GunzipRequests:
         await self.app({**scope, "headers": new_headers}, replay, send)
 
 
+class _TooLarge(ValueError):
+    """A gzip body that decompresses to more than MAX_BODY (413, not a bad stream)."""
+
+
 def _gunzip_limited(data: bytes) -> bytes:
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(data, MAX_BODY + 1)
     if len(out) > MAX_BODY or d.unconsumed_tail:
-        raise ValueError("too large")
+        raise _TooLarge("too large")
     if not d.eof:
         raise EOFError("truncated gzip")
     return out
@@ -308,17 +322,19 @@ def create_app(settings: Settings) -> FastAPI:
     )
     def sign_in(body: protocol.TokenRequest) -> protocol.TokenResponse:
         refused: SignInRefused | None = None
+        device_no: str | None = None
         with write_begin(engine) as conn:  # a failed attempt is counted, so commit either way
             try:
                 value, expires, acc = accounts.sign_in(
                     conn, body.user, body.password, body.device, settings.token_ttl
                 )
+                device_no = devices.assign(conn, acc.name, body.device)
             except SignInRefused as exc:
                 refused = exc
         if refused is not None:
             headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else None
             raise ProblemError(refused.code, refused.reason, headers=headers)
-        return protocol.TokenResponse(token=value, expires_at=expires, user=acc.info())
+        return protocol.TokenResponse(token=value, expires_at=expires, user=acc.info(), device_no=device_no)
 
     @app.delete(
         f"{protocol.API_PREFIX}/auth/token",
@@ -401,6 +417,10 @@ def create_app(settings: Settings) -> FastAPI:
             for a in found
             if all(acc.covers(j) for j in a.jurisdictions)
         ]
+
+    from sync.server.push_api import add_push_routes
+
+    add_push_routes(app, engine=engine, require=require, hold=settings.push_hold)
 
     def openapi() -> dict[str, Any]:
         """The generated document plus the Problem schema the error responses refer to."""

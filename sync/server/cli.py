@@ -210,6 +210,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         token_ttl=timedelta(minutes=args.token_minutes),
         rate_limit=args.rate_limit,
         gzip_level=args.gzip_level,
+        push_hold=args.push_hold,
     )
     app = create_app(settings)
     stop = threading.Event()
@@ -287,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log-level", default="warning")
     p.add_argument("--access-log", action="store_true")
     p.add_argument("--no-upkeep", action="store_true", help="不在后台自动停止共享到期记录")
+    p.add_argument(
+        "--push-hold", type=float, default=0.0, metavar="秒",
+        help="故障演练用：上传批次提交前、提交后各停顿若干秒（可在这两处终止服务）",
+    )  # fmt: skip
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -135,6 +135,98 @@ token = sa.Table(
 )
 
 
+# -- pushed field work (sync part 2) -----------------------------------------------------------
+
+#: Every record a laptop pushed, as it now stands (the entity's credit record of field work):
+#: one row per kind and client UUID; a fulfilment updates its commitment's row and version.
+pushed_record = sa.Table(
+    "pushed_record",
+    meta,
+    sa.Column("kind", T, primary_key=True),
+    sa.Column("id", T, primary_key=True),
+    sa.Column("subject", T),  # the entity's USCC or the person's ID number
+    sa.Column("division_code", T),
+    sa.Column("payload", T, nullable=False),  # canonical JSON as accepted
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("account", T, nullable=False),
+    sa.Column("device", T, nullable=False),
+    sa.Column("received_at", T, nullable=False),
+    sa.Column("updated_at", T, nullable=False),
+    sa.Index("ix_pushed_subject", "subject"),
+)
+
+#: The idempotency keys: one row per (kind, client UUID, version) accepted, with the content's
+#: hash — the same key with the same hash again is a duplicate, with another hash a conflict.
+receipt = sa.Table(
+    "receipt",
+    meta,
+    sa.Column("kind", T, primary_key=True),
+    sa.Column("id", T, primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("content_hash", T, nullable=False),
+    sa.Column("account", T, nullable=False),
+    sa.Column("device", T, nullable=False),
+    sa.Column("at", T, nullable=False),
+)
+
+#: 承诺编码 are unique platform-wide: a second commitment with a taken code is refused.
+commitment_code = sa.Table(
+    "commitment_code",
+    meta,
+    sa.Column("code", T, primary_key=True),
+    sa.Column("id", T, nullable=False),
+)
+
+#: Verification codes of printed reports (credit check reports, inspection records) and the
+#: content each covers, for ``GET /verify/{code}``.
+verification = sa.Table(
+    "verification",
+    meta,
+    sa.Column("code", T, primary_key=True),
+    sa.Column("kind", T, nullable=False),
+    sa.Column("record_id", T, nullable=False),
+    sa.Column("unit", T),
+    sa.Column("content", T, nullable=False),
+    sa.Column("received_at", T, nullable=False),
+)
+
+#: Attachments, content-addressed: parts arrive in order (resumable), ``complete`` once the
+#: whole has the SHA-256 it is named by.
+attachment = sa.Table(
+    "attachment",
+    meta,
+    sa.Column("sha256", T, primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("received", sa.BigInteger, nullable=False),
+    sa.Column("complete", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("account", T, nullable=False),
+    sa.Column("created_at", T, nullable=False),
+)
+
+attachment_part = sa.Table(
+    "attachment_part",
+    meta,
+    sa.Column("sha256", T, primary_key=True),
+    sa.Column("start", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+#: Devices that signed in: the two-digit number heading their commitment serials, and the audit
+#: head the platform acknowledged last (a later, shorter or different log is reported).
+device = sa.Table(
+    "device",
+    meta,
+    sa.Column("account", T, primary_key=True),
+    sa.Column("device", T, primary_key=True),
+    sa.Column("device_no", sa.Integer, unique=True),
+    sa.Column("first_seen", T, nullable=False),
+    sa.Column("audit_seq", sa.BigInteger),
+    sa.Column("audit_hash", T),
+    sa.Column("audit_at", T),
+    sa.Column("audit_alert", T),
+)
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC)
 

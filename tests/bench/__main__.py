@@ -41,6 +41,9 @@ def main() -> int:
     from tests.bench import bench_sync
 
     ok &= bench_sync.run(BENCH_ENTITIES)
+    from tests.bench import bench_push
+
+    ok &= bench_push.run()
     print("all budgets met" if ok else "SOME BUDGETS EXCEEDED")
     return 0 if ok else 1
 

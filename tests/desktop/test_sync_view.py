@@ -104,7 +104,8 @@ def test_sign_in_then_sync_refreshes_page_status_bar_and_search(
     assert not dialog.isVisible()  # accepted
     assert synced, "signing in starts the first sync"
     assert "张三" in view.user_label.text() and view.scope_label.text() == "410526"
-    assert "首次同步完成" in view.message.text() and "尚未上传任何记录" in view.message.text()
+    assert "首次同步完成" in view.message.text() and "没有需要上传的记录" in view.message.text()
+    assert "同步前已备份本机工作数据" in view.message.text()
     assert view.progress.value() == view.progress.maximum() > 0
     assert view.last_ok.text() != "从未同步" and view.as_of.text() != "—"
     assert view.status_label.text().startswith("上次同步 ")

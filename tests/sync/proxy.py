@@ -9,6 +9,9 @@ Each accepted connection gets a fault chosen by the proxy's seeded RNG:
 ``delay``     hold the answer back for a while (a slow link; may trip the client's read timeout)
 ``busy``      answer ``503`` with ``Retry-After: 1`` without asking the server (an overloaded gateway)
 ``limit``     answer ``429`` with ``Retry-After: 1`` (a rate-limiting gateway)
+``error``     answer ``500`` without asking the server (a failing gateway or a crashed handler)
+``lose``      forward the request, let the server answer, then close without passing the answer on
+              (the server has done the work, the client never hears: the classic duplicate)
 
 Only loopback addresses are used; every thread is a daemon and :meth:`close` stops the lot.
 """
@@ -24,7 +27,9 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
-FAULTS = ("pass", "drop", "reset", "truncate", "delay", "busy", "limit")
+FAULTS = ("pass", "drop", "reset", "truncate", "delay", "busy", "limit", "error", "lose")
+#: What the pull trials inject (their default); the push trials add ``error`` and ``lose``.
+PULL_FAULTS = FAULTS[1:7]
 _PROBLEM = (
     '{{"type":"https://creditdesk.example/problems/{code}","title":"{title}","status":{status},'
     '"detail":"网关繁忙，请稍后重试。","code":"{code}"}}'
@@ -43,6 +48,7 @@ def _canned(status: int, reason: str, code: str, title: str) -> bytes:
 _CANNED = {
     "busy": _canned(503, "Service Unavailable", "unavailable", "Service unavailable"),
     "limit": _canned(429, "Too Many Requests", "rate_limited", "Too many requests"),
+    "error": _canned(500, "Internal Server Error", "internal_error", "Internal server error"),
 }
 
 
@@ -53,7 +59,7 @@ class FaultyProxy:
         *,
         seed: int,
         fault_rate: float = 0.3,
-        faults: Sequence[str] = FAULTS[1:],
+        faults: Sequence[str] = PULL_FAULTS,
         max_delay: float = 1.5,
     ) -> None:
         self.target = ("127.0.0.1", target_port)
@@ -121,12 +127,26 @@ class FaultyProxy:
             _close(client)
             _close(upstream)
             return
+        if fault == "lose":
+            self._swallow(upstream)
+            _close(client)
+            _close(upstream)
+            return
         budget = None
         if fault == "truncate":
             budget = int(200 + x * 60_000)
         if fault == "delay":
             time.sleep(x * self.max_delay)
         self._pipe(upstream, client, budget)
+
+    def _swallow(self, upstream: socket.socket) -> None:
+        """Read the server's answer (so it has finished the request) and pass none of it on."""
+        with contextlib.suppress(OSError):
+            upstream.settimeout(30)
+            if upstream.recv(65536):
+                upstream.settimeout(0.3)
+                while upstream.recv(65536):
+                    pass
 
     def _pipe(self, src: socket.socket, dst: socket.socket, budget: int | None) -> None:
         try:

@@ -28,7 +28,7 @@ def test_login_sync_status_logout(
     code, out, _ = _run(capsys, "--data-dir", data, "login", "--server", platform.base, "--user", "ganzhou")
     assert code == 0 and "李四" in out and "620702" in out and "钥匙串" in out
     code, out, _ = _run(capsys, "--data-dir", data, "sync")
-    assert code == 0 and "首次同步完成" in out and "本次未上传任何记录" in out and "待上传 0 条" in out
+    assert code == 0 and "首次同步完成" in out and "没有需要上传的记录" in out and "本机记录已全部上传" in out
     code, out, _ = _run(capsys, "--data-dir", data, "sync", "--pull-only", "--json")
     result = json.loads(out)
     assert code == 0 and result["full"] is False and result["pushed"] == 0

@@ -18,7 +18,9 @@ CODE = "91410526MA0000000Q"
 
 @pytest.mark.parametrize("kind", protocol.PULL_KINDS)
 def test_payload_fields_are_the_cache_columns(kind: str) -> None:
-    table = tables.entity if kind == "entity" else getattr(tables, kind)
+    # a shared pushed kind has its own cache table (a commitment: platform_commitment)
+    name = {k: f"platform_{k}" for k in ("commitment", "inspection", "interview")}.get(kind, kind)
+    table = tables.entity if kind == "entity" else getattr(tables, name)
     cols = ENTITY_FIELDS if kind == "entity" else tuple(c.name for c in table.columns)
     assert protocol.PAYLOAD_FIELDS[kind] == cols == COLUMNS[kind]
 
@@ -99,7 +101,7 @@ def test_bad_pages_are_refused_in_words(changes: list[list[object]], words: str)
 @pytest.mark.parametrize(
     "change",
     [
-        [1, "inspection", "x", "upsert", 1, []],
+        [1, "check_record", "x", "upsert", 1, []],  # pushed, never shared
         [1, "entity", CODE, "merge", 1, None],
         [1, "entity", CODE, "upsert"],
     ],

@@ -47,7 +47,7 @@ def test_upgrade_from_0003_keeps_existing_work(tmp_path: Path) -> None:
         backup = schema.migrate_work(store)
         assert backup is not None and backup.is_file()
         with store.work.connect() as conn:
-            assert schema.current_revision(conn) == "0004"
+            assert schema.current_revision(conn) == schema.WORK_HEAD
             assert conn.execute(sa.text("SELECT count(*) FROM outbox")).scalar() == 1
             assert conn.execute(sa.text("SELECT count(*) FROM inspection_record")).scalar() == 0
     finally:
