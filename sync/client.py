@@ -52,6 +52,13 @@ class SyncResult:
         p = self.pull
         head = "首次同步完成" if p.full else "同步完成"
         text = f"{head}：接收 {p.applied:,} 条变更（更新 {p.upserts:,}，删除 {p.deletes:,}）"
+        if p.snapshot is not None:
+            c = p.snapshot.counts
+            text = (
+                f"{head}：载入平台数据快照（{c.get('entity', 0):,} 户主体、"
+                f"{sum(c.values()) - c.get('entity', 0):,} 条信用记录），"
+                f"其后接收 {p.applied:,} 条变更"
+            )
         if p.as_of:
             text += f"，本机数据截至 {p.as_of[:16].replace('T', ' ')}"
         text += "。"
@@ -209,9 +216,13 @@ class SyncClient:
         page_size: int | None,
     ) -> PullResult:
         acc = self.account
+        from sync.snapshot import Bootstrap
+
+        scope = list(acc.jurisdictions)
+        boot = Bootstrap(store, transport, token, server=acc.server, user=acc.user, scope=scope)
         result = pull(
             store, transport, token, server=acc.server, user=acc.user, scope=list(acc.jurisdictions),
-            progress=progress, cancelled=cancelled, page_size=page_size,
+            progress=progress, cancelled=cancelled, page_size=page_size, bootstrap=boot,
         )  # fmt: skip
         with store.write_cache() as conn:
             record_success(conn)
