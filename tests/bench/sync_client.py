@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 
@@ -47,6 +48,8 @@ def main(argv: list[str]) -> int:
                 "peak_rss_mb": peak_mb,
                 "by_kind": result.by_kind,
                 "timings": result.timings,
+                "snapshot": asdict(result.snapshot) if result.snapshot else None,
+                "snapshot_refused": result.snapshot_refused,
             }
         ),
         flush=True,
