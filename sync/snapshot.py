@@ -55,7 +55,7 @@ STATE = "cache.snapshot.json"
 #: takes the feed instead.
 BUILD_WAIT = 15 * 60.0
 #: Bytes per read of the download, and pages per step of the re-encryption (cancel checks).
-CHUNK = 1 << 20
+CHUNK = 1 << 18
 COPY_PAGES = 8192
 #: Answers meaning "this platform has no snapshot for you": use the feed.
 NO_SNAPSHOT = frozenset(
@@ -64,9 +64,10 @@ NO_SNAPSHOT = frozenset(
 
 #: Fault-injection hook for the crash tests: ``CREDITDESK_SNAPSHOT_PAUSE=<point>`` stops the
 #: install at that point for a minute, after creating ``snapshot-paused-<point>`` in the data
-#: directory, so a test can SIGKILL the process exactly there. Points: ``download`` (half the file
-#: received), ``copy`` (part of the pages re-encrypted), ``prepare`` (cursor written, not yet
-#: committed), ``swap`` (just before the rename) and ``swapped`` (just after it).
+#: directory, so a test can SIGKILL the process exactly there. Points: ``download`` (half the
+#: file received; ``download:0.3`` for another share), ``copy`` (part of the pages
+#: re-encrypted), ``prepare`` (cursor written, not yet committed), ``swap`` (just before the
+#: rename) and ``swapped`` (just after it).
 PAUSE_ENV = "CREDITDESK_SNAPSHOT_PAUSE"
 
 _ANSWER: TypeAdapter[protocol.SnapshotReady | protocol.SnapshotPending] = TypeAdapter(protocol.SnapshotAnswer)
@@ -366,7 +367,8 @@ class Bootstrap:
                 raise ProtocolViolation(f"平台对数据快照的分段请求答复不正确（HTTP {r.status_code}）。")
             if r.headers.get("ETag", '"' + meta.sha256 + '"').strip('"') != meta.sha256:
                 raise SnapshotRefused("平台返回的快照文件与所宣布的不符。", code="snapshot_digest")
-            half = meta.size // 2 if os.environ.get(PAUSE_ENV) == "download" else -1
+            point, _, share = os.environ.get(PAUSE_ENV, "").partition(":")
+            half = int(meta.size * float(share or 0.5)) if point == "download" else -1
             with self.paths.part.open(mode, buffering=CHUNK) as f:
                 while True:
                     try:  # read1: whatever has arrived, so a cut connection loses nothing received
@@ -478,7 +480,7 @@ class Bootstrap:
 
 
     def _pause(self, point: str) -> None:
-        if os.environ.get(PAUSE_ENV) == point:
+        if os.environ.get(PAUSE_ENV, "").partition(":")[0] == point:
             (self.store.data_dir / f"snapshot-paused-{point}").touch()
             time.sleep(60)
 

@@ -8,6 +8,7 @@ after the snapshot are exactly those the feed hands out after the snapshot's pos
 from __future__ import annotations
 
 import json
+import random
 import signal
 import subprocess
 import sys
@@ -32,7 +33,7 @@ from tests.sync.databases import BACKENDS
 from tests.sync.oracle import delivered, expected, head
 from tests.sync.proxy import FaultyProxy
 from tests.sync.server_proc import ServerProcess
-from tests.sync.test_faults import Laptop, _client_env, _mutate, _Opened
+from tests.sync.test_faults import SEED, Laptop, _client_env, _mutate, _Opened
 
 SNAPSHOT_FILES = (snapshot_mod.PART, snapshot_mod.NEW, snapshot_mod.STATE)
 
@@ -112,7 +113,7 @@ def test_first_sync_from_a_snapshot_then_the_feed_after_it(snap: Platform, tmp_p
     assert meta["schema_version"] and meta["format"] == "creditdesk-cache/sqlcipher4"
     samples = _plaintext_samples(snap, ["410526"])
     _assert_encrypted(server_file, samples)
-    edits = _mutate(snap.engine, __import__("random").Random(7), n=12)  # after S: the feed brings them
+    edits = _mutate(snap.engine, random.Random(7), n=12)  # after S: the feed brings them
     assert sum(edits.values()) > 0
 
     laptop = Laptop(tmp_path / "laptop", snap, "huaxian")
@@ -126,7 +127,7 @@ def test_first_sync_from_a_snapshot_then_the_feed_after_it(snap: Platform, tmp_p
         assert info["sync_snapshot"] == meta["id"] and info["sync_user"] == "huaxian"
         _assert_encrypted(laptop.path / CACHE_FILE, samples)
 
-        _mutate(snap.engine, __import__("random").Random(8), n=10)  # and the next sync is incremental
+        _mutate(snap.engine, random.Random(8), n=10)  # and the next sync is incremental
         again = laptop.client.pull(laptop.store)
         assert again.snapshot is None and not again.full
         _verify(snap, laptop, meta["seq"], "incremental after the snapshot")
@@ -246,7 +247,7 @@ def test_a_snapshot_too_far_behind_is_rebuilt(snap: Platform, tmp_path: Path) ->
     eager = ServerProcess(snap.url, snap.tmp, **_server_args(snap.tmp, "--snapshot-max-changes", "3")).start()
     try:
         first = _ready(eager.url, "admin")
-        _mutate(snap.engine, __import__("random").Random(21), n=12)
+        _mutate(snap.engine, random.Random(21), n=12)
         second = _ready(eager.url, "admin")
         assert second["id"] != first["id"] and second["seq"] > first["seq"]
     finally:
@@ -268,12 +269,14 @@ def test_client_killed_at_each_step_of_the_install_resumes(snap: Platform, tmp_p
     sync finishes from where it stopped (the download continues with Range), the old cache
     stays whole until the rename, and no file ever holds plaintext."""
     samples = _plaintext_samples(snap, ["6102"])
+    rng = random.Random(SEED)
     for trial, point in enumerate(POINTS):
         meta = _ready(snap.base, "tongchuan")
         path = tmp_path / f"k{trial}-{point}"
         Laptop(path, snap, "tongchuan").close()  # signs in: sync.json (the token stays here)
         account_mod._MEMORY.clear()
-        env = {**_client_env(), snapshot_mod.PAUSE_ENV: point}
+        where = f"{point}:{rng.uniform(0.05, 0.95):.2f}" if point == "download" else point
+        env = {**_client_env(), snapshot_mod.PAUSE_ENV: where}
         proc = subprocess.Popen(_sync_cmd(path), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         marker = path / f"snapshot-paused-{point}"
         deadline = time.monotonic() + 90
@@ -306,6 +309,30 @@ def test_client_killed_at_each_step_of_the_install_resumes(snap: Platform, tmp_p
             _assert_encrypted(path / CACHE_FILE, samples)
         finally:
             laptop.close()
+
+
+def test_a_cancelled_download_continues_where_it_stopped(snap: Platform, tmp_path: Path) -> None:
+    meta = _ready(snap.base, "admin")
+    laptop = Laptop(tmp_path / "cancel", snap, "admin")
+    try:
+        seen: list[int] = []
+
+        def progress(done: int, total: int) -> None:
+            seen.append(done)
+
+        stop = lambda: len(seen) >= 1  # noqa: E731  (the user presses 取消 mid-download)
+        from sync.errors import Cancelled
+
+        with pytest.raises(Cancelled):
+            laptop.client.pull(laptop.store, progress=progress, cancelled=stop)
+        got = (laptop.path / snapshot_mod.PART).stat().st_size
+        assert 0 < got < meta["size"], (got, meta["size"])
+        assert not cache_info(laptop.store).get("sync_cursor")  # nothing half-installed
+        result = laptop.client.pull(laptop.store)
+        assert result.snapshot is not None and result.snapshot.resumed_at == got
+        _verify(snap, laptop, meta["seq"], "after a cancel")
+    finally:
+        laptop.close()
 
 
 def test_entities_of_the_scope_only(snap: Platform, tmp_path: Path) -> None:
