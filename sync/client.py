@@ -82,6 +82,9 @@ class SyncClient:
         self.data_dir = data_dir
         self.account = account_mod.load(data_dir)
         self._transport_factory = transport_factory
+        #: What a running pull is doing beyond the feed (:data:`sync.snapshot.STAGES`), for the
+        #: progress text; None while it applies change pages.
+        self.stage: str | None = None
 
     # -- signing in -------------------------------------------------------------------------
 
@@ -219,11 +222,17 @@ class SyncClient:
         from sync.snapshot import Bootstrap
 
         scope = list(acc.jurisdictions)
-        boot = Bootstrap(store, transport, token, server=acc.server, user=acc.user, scope=scope)
-        result = pull(
-            store, transport, token, server=acc.server, user=acc.user, scope=list(acc.jurisdictions),
-            progress=progress, cancelled=cancelled, page_size=page_size, bootstrap=boot,
+        boot = Bootstrap(
+            store, transport, token, server=acc.server, user=acc.user, scope=scope,
+            on_stage=lambda stage: setattr(self, "stage", stage),
         )  # fmt: skip
+        try:
+            result = pull(
+                store, transport, token, server=acc.server, user=acc.user, scope=scope,
+                progress=progress, cancelled=cancelled, page_size=page_size, bootstrap=boot,
+            )  # fmt: skip
+        finally:
+            self.stage = None
         with store.write_cache() as conn:
             record_success(conn)
         return result

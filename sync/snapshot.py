@@ -72,6 +72,9 @@ PAUSE_ENV = "CREDITDESK_SNAPSHOT_PAUSE"
 
 _ANSWER: TypeAdapter[protocol.SnapshotReady | protocol.SnapshotPending] = TypeAdapter(protocol.SnapshotAnswer)
 Progress = Callable[[int, int], None]
+#: The stages reported to ``on_stage`` (the GUI words its progress text by them): the platform is
+#: building the file, it is being downloaded, it is being re-encrypted, checked and swapped in.
+STAGES = ("snapshot_wait", "snapshot_download", "snapshot_install")
 Cancel = Callable[[], bool] | None
 
 
@@ -147,8 +150,10 @@ class Bootstrap:
     :meth:`install` where a first sync would start from zero, and :meth:`tidy` otherwise."""
 
     def __init__(self, store: Store, transport: Transport, token: str, *, server: str, user: str,
-                 scope: list[str], build_wait: float = BUILD_WAIT) -> None:  # fmt: skip
+                 scope: list[str], build_wait: float = BUILD_WAIT,
+                 on_stage: Callable[[str | None], None] | None = None) -> None:  # fmt: skip
         self.store = store
+        self._on_stage = on_stage
         self.transport = transport
         self.token = token
         self.server = server
@@ -164,6 +169,13 @@ class Bootstrap:
 
     def install(self, result: PullResult, progress: Progress | None, cancelled: Cancel) -> bool:
         """Put a snapshot in place as the cache, with its cursor; False: use the feed."""
+        try:
+            return self._install_or_refuse(result, progress, cancelled)
+        finally:
+            if self._on_stage is not None:
+                self._on_stage(None)
+
+    def _install_or_refuse(self, result: PullResult, progress: Progress | None, cancelled: Cancel) -> bool:
         refused: list[str] = []
         for _attempt in range(2):
             try:
@@ -196,7 +208,7 @@ class Bootstrap:
         meta: protocol.SnapshotReady | None = None
         if st is None or st.phase in ("download", "copy"):  # these steps need the file or its key
             t = time.perf_counter()
-            meta = self._announced(cancelled)
+            meta = self._announced(progress, cancelled)
             result.timed("snapshot_wait", t)
             if meta is None:
                 self.paths.discard()
@@ -220,11 +232,13 @@ class Bootstrap:
         records = max(1, sum(st.counts.values()))
         if st.phase == "download":
             assert meta is not None
+            self._stage("snapshot_download", progress, 0, records)
             t = time.perf_counter()
             used.resumed_at, used.fetches = self._download(meta, progress, records, cancelled)
             result.timed("download", t)
             st.phase = "copy"
             self.paths.save(st)
+        self._stage("snapshot_install", progress, records, records)
         if st.phase == "copy":
             assert meta is not None
             t = time.perf_counter()
@@ -252,11 +266,10 @@ class Bootstrap:
         self._pause("swapped")
         self.paths.discard()
         result.timed("swap", t)
-        if progress:
-            progress(records, records)
+        self._stage(None, progress, records, records)
         return used
 
-    def _announced(self, cancelled: Cancel) -> protocol.SnapshotReady | None:
+    def _announced(self, progress: Progress | None, cancelled: Cancel) -> protocol.SnapshotReady | None:
         """The ready snapshot of our scope, waiting while the platform builds it; None: none."""
         deadline = time.monotonic() + self.build_wait
         params = [("scope", s) for s in self.scope]
@@ -273,6 +286,7 @@ class Bootstrap:
                 raise
             if isinstance(got, protocol.SnapshotReady):
                 return got
+            self._stage("snapshot_wait", progress, 0, 0)
             if time.monotonic() + got.retry_after > deadline:
                 log.info("snapshot still building after %.0f s: using the feed", self.build_wait)
                 return None
@@ -478,6 +492,12 @@ class Bootstrap:
         if any(p.exists() for p in _sidecars(self.paths.new)):
             raise SyncError("数据快照尚未写完整，请重新同步。", code="snapshot_busy")
 
+
+    def _stage(self, stage: str | None, progress: Progress | None, done: int, total: int) -> None:
+        if self._on_stage is not None:
+            self._on_stage(stage)
+        if progress:
+            progress(done, total)
 
     def _pause(self, point: str) -> None:
         if os.environ.get(PAUSE_ENV, "").partition(":")[0] == point:

@@ -335,8 +335,23 @@ class SyncView(QWidget):
             self._task = task
 
     def _progressed(self, done: int, total: int) -> None:
+        stage = self.client.stage if self.client is not None else None
+        if stage == "snapshot_wait":  # the platform builds the file: no measure of how far
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("平台正在准备数据快照…"))
+            self.message.setText(self.tr("首次同步：平台正在为本辖区准备数据快照，请稍候……"))
+            return
+        if stage == "snapshot_install":
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            self.progress.setFormat(self.tr("正在启用数据快照（重新加密并校验）…"))
+            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
+        if stage == "snapshot_download":
+            percent = f"{100 * done // max(total, 1)}"
+            self.progress.setFormat(self.tr("正在下载数据快照 {0}%").format(percent))
+            return
         self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
 
     def cancel(self) -> None:
