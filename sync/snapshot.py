@@ -171,6 +171,12 @@ class Bootstrap:
         """Put a snapshot in place as the cache, with its cursor; False: use the feed."""
         try:
             return self._install_or_refuse(result, progress, cancelled)
+        except OSError as exc:  # the disk, not the network (those are SyncErrors already)
+            raise SyncError(
+                f"写入本机数据快照失败（{exc.strerror or exc}）。请检查数据目录所在磁盘的可用空间后重新同步；"
+                "已下载的部分已保存。",
+                code="disk",
+            ) from exc
         finally:
             if self._on_stage is not None:
                 self._on_stage(None)
@@ -228,6 +234,17 @@ class Bootstrap:
                     as_of=meta.as_of.isoformat() if meta.as_of else None, server=self.server, user=self.user,
                 )  # fmt: skip
                 self.paths.save(st)
+        if st is None or (st.phase == "copy" and not self.paths.part.exists()) or (
+            st.phase in ("prepare", "swap") and not self.paths.new.exists()
+        ):  # a file it needs is gone (removed by hand): start over
+            self.paths.discard()
+            return self._install(result, progress, cancelled)
+        if st.phase == "download" and not self._room_for(st.size):
+            result.snapshot_refused.append(
+                f"本机磁盘可用空间不足（数据快照需约 {2 * st.size / 2**30:.1f} GB），改为按变更同步。"
+            )
+            self.paths.discard()
+            return None
         used = SnapshotUsed(st.id, st.seq, st.size, st.counts)
         records = max(1, sum(st.counts.values()))
         if st.phase == "download":
@@ -492,6 +509,13 @@ class Bootstrap:
         if any(p.exists() for p in _sidecars(self.paths.new)):
             raise SyncError("数据快照尚未写完整，请重新同步。", code="snapshot_busy")
 
+
+    def _room_for(self, size: int) -> bool:
+        """The download and its re-encrypted copy sit beside the old cache until the swap."""
+        import shutil
+
+        have = self.paths.part.stat().st_size if self.paths.part.exists() else 0
+        return shutil.disk_usage(self.paths.dir).free >= 2 * size - have + (64 << 20)
 
     def _stage(self, stage: str | None, progress: Progress | None, done: int, total: int) -> None:
         if self._on_stage is not None:

@@ -251,6 +251,7 @@ class SnapshotManager:
         self._failed: dict[tuple[str, ...], datetime] = {}
         self._small: dict[tuple[str, ...], int] = {}  # scope → head when found small
         self._retired: list[tuple[datetime, Snapshot]] = []
+        self._children: set[subprocess.Popen[str]] = set()
         self.builds: list[Built] = []  # for the benchmark's and the tests' reports
 
     # -- answering ------------------------------------------------------------------------
@@ -332,18 +333,23 @@ class SnapshotManager:
         ]  # fmt: skip
         env = dict(os.environ, DATABASE_URL=self.database_url)
         try:
-            done = subprocess.run(
-                cmd, input=key_hex + "\n", capture_output=True, text=True, env=env, timeout=BUILD_TIMEOUT
+            child = subprocess.Popen(
+                cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
             )
-            if done.returncode != 0:
-                raise RuntimeError(done.stderr.strip()[-2000:] or f"exit status {done.returncode}")
-            built = Built(**json.loads(done.stdout.strip().splitlines()[-1]))
+            with self._lock:
+                self._children.add(child)
+            try:
+                stdout, stderr = child.communicate(key_hex + "\n", timeout=BUILD_TIMEOUT)
+            finally:
+                with self._lock:
+                    self._children.discard(child)
+            if child.returncode != 0:
+                raise RuntimeError(stderr.strip()[-2000:] or f"exit status {child.returncode}")
+            built = Built(**json.loads(stdout.strip().splitlines()[-1]))
         except Exception:
             log.exception("snapshot build for %s failed", ",".join(key))
-            for leftover in (out, out.with_name(out.name + ".build")):
-                shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(
-                    missing_ok=True
-                )
+            shutil.rmtree(out.with_name(out.name + ".build"), ignore_errors=True)
+            out.unlink(missing_ok=True)
             with self._lock:
                 self._building.pop(key, None)
                 self._failed[key] = now_utc()
@@ -377,6 +383,12 @@ class SnapshotManager:
             snap.path.unlink(missing_ok=True)
 
     def close(self) -> None:
+        """Stop builds in progress and delete this process's files (their keys die with it)."""
+        with self._lock:
+            children = list(self._children)
+        for child in children:
+            child.kill()
+            child.wait(10)
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
