@@ -345,12 +345,14 @@ class SyncView(QWidget):
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
             self.progress.setFormat(self.tr("正在启用数据快照（重新加密并校验）…"))
+            self.message.setText(self.tr("首次同步：数据快照已下载，正在用本机密钥重新加密并校验，随后启用……"))
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
         if stage == "snapshot_download":
             percent = f"{100 * done // max(total, 1)}"
             self.progress.setFormat(self.tr("正在下载数据快照 {0}%").format(percent))
+            self.message.setText(self.tr("首次同步：正在下载平台为本辖区准备的数据快照（中断后会从断点继续）……"))
             return
         self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
 
@@ -371,7 +373,12 @@ class SyncView(QWidget):
         total = max(result.pull.applied, 1)
         self.progress.setRange(0, total)
         self.progress.setValue(total)
-        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{result.pull.applied:,}"))
+        if result.pull.snapshot is not None:
+            self.progress.setFormat(
+                self.tr("完成：数据快照，其后 {0} 条变更").format(f"{result.pull.applied:,}")
+            )
+        else:
+            self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{result.pull.applied:,}"))
         text = result.summary
         if result.clock_warning:
             text += "\n" + result.clock_warning
