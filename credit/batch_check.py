@@ -35,8 +35,8 @@ from credit.domain import uscc as uscc_rules
 from credit.domain.catalogs import UnknownMatter, load_catalog
 from credit.domain.check import VERDICT_LABELS, VERDICTS
 from credit.importer import ImportFileError, header_key, read_table
-from credit.operator import Operator
-from credit.reports.cjkwrap import CJKParagraph
+from credit.operator import NO_UNIT, Operator
+from credit.reports.cjkwrap import CJKParagraph, wrap_plain
 from credit.reports.fonts import FONT_NAME
 from credit.reports.layout import GRID, bold, build_pdf, fit_string, label_table
 from credit.reports.styles import (
@@ -47,7 +47,6 @@ from credit.reports.styles import (
     MUTED,
     PAGE,
     VERDICT_COLOURS,
-    Styles,
     styles,
 )
 from credit.reports.text import NONE, local_time, markup, stamp
@@ -428,7 +427,7 @@ def run_batch(
         matter_code=matter.code,
         matter_name=matter.name,
         operator=operator.user,
-        unit=operator.unit or "（未设置单位）",
+        unit=operator.unit or NO_UNIT,
         checked_at=moment,
         as_of=as_of,
         code_column=data.code_column,
@@ -558,8 +557,18 @@ def _summary_pairs(result: BatchResult) -> list[tuple[str, str]]:
 PDF_FOOTER_SIZE = 8.0
 
 
-def export_pdf(result: BatchResult, out: Path) -> None:
-    """One summary PDF: the batch's facts, counts per verdict, then every row in page-sized tables."""
+def export_pdf(
+    result: BatchResult,
+    out: Path,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> None:
+    """One summary PDF: the batch's facts, counts per verdict, then every row in page-sized tables.
+
+    ``progress``/``cancelled`` as :func:`credit.reports.layout.build_pdf` takes them: a cancelled
+    export raises :class:`~credit.reports.layout.PdfCancelled` and writes no file.
+    """
     st = styles()
     verdicts = result.verdict_counts()
     statuses = result.status_counts()
@@ -602,6 +611,8 @@ def export_pdf(result: BatchResult, out: Path) -> None:
         title=f"批量信用核查结果 · {result.matter_name}",
         author=result.unit,
         subject=f"{result.source} · {len(result.rows)} 行",
+        progress=progress,
+        cancelled=cancelled,
     )
 
 
@@ -629,15 +640,14 @@ PDF_CELL_SIZE = 8.0
 PDF_PADDING = 10.0  # left + right padding of GRID
 
 
-def _cell(text: str, width: float, st: Styles) -> Any:
-    """Plain text when it fits on one line (fast to lay out), else a wrapping paragraph."""
+def _cell(text: str, width: float) -> str:
+    """The cell's text broken into lines (Chinese rules): plain strings lay out fast."""
     if stringWidth(text, FONT_NAME, PDF_CELL_SIZE) <= width - PDF_PADDING:
         return text
-    return CJKParagraph(markup(text), st.cell)
+    return "\n".join(wrap_plain(text, width - PDF_PADDING, FONT_NAME, PDF_CELL_SIZE))
 
 
 def _rows_table(rows: list[BatchRow]) -> Table:
-    st = styles()
     head = ["序号", "统一社会信用代码", "名称", "结论", "原因 / 说明"]
     data: list[list[Any]] = [head]
     style: list[tuple[Any, ...]] = [
@@ -663,10 +673,10 @@ def _rows_table(rows: list[BatchRow]) -> Table:
         data.append(
             [
                 str(r.row),
-                _cell(r.uscc or r.input or NONE, PDF_WIDTHS[1], st),
-                _cell(r.name or NONE, PDF_WIDTHS[2], st),
+                _cell(r.uscc or r.input or NONE, PDF_WIDTHS[1]),
+                _cell(r.name or NONE, PDF_WIDTHS[2]),
                 word,
-                _cell(why, PDF_WIDTHS[4], st),
+                _cell(why, PDF_WIDTHS[4]),
             ]
         )
     return Table(data, colWidths=PDF_WIDTHS, repeatRows=1, splitInRow=1, style=TableStyle(style))

@@ -322,13 +322,21 @@ def search(store: Store, query: str, limit: int = SEARCH_LIMIT) -> list[dict[str
         return [_public(r._mapping) for r in conn.execute(stmt)]
 
 
+#: How :func:`status_text` words a state; ``{…}`` are filled with data (the GUI translates these).
+STATUS_PHRASES = {
+    "determined": "{fulfilment}（{day} 认定）",
+    "pending_until": "待认定 · 补齐期限 {deadline}",
+    "pending": "待认定",
+}
+
+
 def status_text(row: Mapping[str, Any]) -> str:
     """履行状态 in one line: 待认定 (with a 容缺受理 deadline) or the determination and its date."""
     if row.get("fulfilment"):
-        return f"{row['fulfilment']}（{row['determined_on']} 认定）"
+        return STATUS_PHRASES["determined"].format(fulfilment=row["fulfilment"], day=row["determined_on"])
     if row.get("deadline"):
-        return f"待认定 · 补齐期限 {row['deadline']}"
-    return "待认定"
+        return STATUS_PHRASES["pending_until"].format(deadline=row["deadline"])
+    return STATUS_PHRASES["pending"]
 
 
 #: Marks the commitments recorded on this machine in an entity's profile (the platform's own

@@ -803,7 +803,7 @@ class _Generator:
         )
         self._add_penalty(
             rng, c, out, f"P{i + 1}", tpl["unit"], tpl["violation"], facts, tpl["basis"], types,
-            fine, gain or None, day,
+            fine, gain or None, day, tpl.get("sanctions", ()), tpl.get("licence_action"),
         )
 
     def _revocation(self, rng: random.Random, c: _EntityCtx, out: DemoEntity) -> None:
@@ -831,11 +831,15 @@ class _Generator:
         fine: float | None,
         gain: float | None,
         day: int,
+        sanctions: Sequence[str] = (),
+        revoked: str | None = None,
     ) -> None:
+        """One penalty row. ``sanctions`` are further measures the decision states in words
+        (取消投标资格, 禁止参加政府采购活动 …); ``revoked`` the licence it revokes, if any."""
         decided = date.fromordinal(day)
         authority, authority_code = self.unit(c.region, unit)
         parts = []
-        licence_action = None
+        licence_action = revoked
         for t in types.split(";"):
             if t == "警告":
                 parts.append("警告")
@@ -851,6 +855,9 @@ class _Generator:
             elif t == "吊销营业执照":
                 licence_action = "吊销营业执照"
                 parts.append(licence_action)
+        if revoked:
+            parts.append(revoked)
+        parts.extend(sanctions)
         severity = severity_for(types, fine)
         period = publicity_period(decided, severity, types)
         end = period.end.isoformat() if period.end else None

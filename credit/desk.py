@@ -25,6 +25,7 @@ from credit.store.tables import entity
 
 if TYPE_CHECKING:
     from credit.inspections.service import Inspections
+    from credit.integrity import RecordsResult
     from credit.window_check import CheckResult
 
 
@@ -79,6 +80,9 @@ class Desk:
             from credit.commitments import add_to_profile
 
             add_to_profile(self.store, prof)  # commitments registered here, marked 本机登记
+            from credit.inspections.profile import add_to_profile as add_inspections
+
+            add_inspections(self.store, prof)  # inspections and interviews recorded here
         if record:
             self._audit("open_profile", query=query, uscc=code, detail={"found": prof is not None})
         return prof
@@ -134,6 +138,13 @@ class Desk:
         anchor = self.store.read_audit_anchor()
         with self.store.work.connect() as conn:
             return audit.verify(conn, anchor)
+
+    def records_verify(self) -> RecordsResult:
+        """Finalised records against their verification codes and audit rows (:mod:`credit.integrity`)."""
+        from credit.integrity import verify_records
+
+        with self.store.work.connect() as conn:
+            return verify_records(conn)
 
     def audit_recent(self, limit: int = 100) -> list[dict[str, Any]]:
         with self.store.work.connect() as conn:

@@ -15,6 +15,8 @@ from typing import Any
 OPERATOR_FILE = "operator.json"
 #: Days after which cached data is called stale on a check ("stale_after_days" overrides).
 STALE_AFTER_DAYS = 7
+#: Printed where a record needs the unit and ``operator.json`` names none.
+NO_UNIT = "（未设置单位）"
 #: Who a demo data directory says is working, so the demo looks like a real desk.
 DEMO_OPERATOR = {"user": "张三（演示）", "unit": "滑县市场监督管理局"}
 

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from credit.commitments import BREACHED, committed_by, fill_profile
 from credit.domain import uscc as uscc_rules
 from credit.domain.check import VERDICT_LABELS, CheckOutcome, evaluate
-from credit.operator import STALE_AFTER_DAYS, Operator
+from credit.operator import NO_UNIT, STALE_AFTER_DAYS, Operator
 from credit.reports.check_report import EntityInfo, ReportData, build_check_report, content_for_verification
 from credit.reports.verification import verification_code
 from credit.store import audit, outbox
@@ -158,7 +158,7 @@ def prepare_check(
     check_id = str(uuid.uuid4())
     report = ReportData(
         check_id=check_id,
-        issuing_unit=operator.unit or "（未设置单位）",
+        issuing_unit=operator.unit or NO_UNIT,
         operator=operator.user,
         issued_at=moment,
         matter_code=outcome.matter_code,

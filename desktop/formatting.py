@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,16 @@ def value_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items as the language lists them: 场所平面图、健康证明 in Chinese, commas in English."""
+    return QCoreApplication.translate("Format", "、").join(items)
+
+
+def named(name: str, code: str) -> str:
+    """A name with its code: 食品经营许可（FOOD_LICENCE）, in English with a plain bracket."""
+    return QCoreApplication.translate("Format", "{0}（{1}）").format(name, code)
 
 
 def key_mode_text(mode: str) -> str:

@@ -42,13 +42,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--entities 应在 1 到 1,000,000 之间")
     try:
         code: int = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at interpreter exit
         return code
+    except BrokenPipeError:  # `creditdesk … | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_FAIL
     except CliError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         print("\n已取消。", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -12,6 +12,12 @@ from credit.cli.common import EXIT_FAIL, EXIT_OK, CliError, Subparsers, emit, op
 from credit.domain import uscc as uscc_mod
 
 COMMANDS = ("validate", "search", "show", "import", "demo", "audit")
+RECORD_KINDS = {
+    "inspection_record": "检查记录",
+    "inspection_plan": "抽查计划",
+    "rectification_order": "整改通知",
+    "check_record": "核查记录",
+}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -174,13 +180,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
     try:
         if args.audit_cmd == "verify":
             res = desk.audit_verify()
+            records = desk.records_verify()
             text = (
                 f"审计日志完整：共 {res.rows} 条记录，哈希链校验通过。"
                 if res.ok
                 else f"审计日志校验失败：{res.problem}"
             )
-            emit(args, asdict(res), text)
-            return EXIT_OK if res.ok else EXIT_FAIL
+            counted = "、".join(f"{RECORD_KINDS.get(k, k)} {n} 条" for k, n in records.checked.items())
+            if records.ok:
+                text += f"\n定稿记录完整：{counted}，核验码及审计记录均一致。"
+            else:
+                text += f"\n定稿记录校验失败（已核对 {counted}），以下记录与核验码或审计记录不符："
+                text += "".join(f"\n  · {p}" for p in records.problems)
+            ok = res.ok and records.ok
+            emit(args, {**asdict(res), "ok": ok, "log_ok": res.ok, "records": records.to_dict()}, text)
+            return EXIT_OK if ok else EXIT_FAIL
         rows = desk.audit_recent(args.limit)
     finally:
         desk.close()
@@ -222,7 +236,9 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("audit", parents=[common], help="审计日志")
     audit_sub = p.add_subparsers(dest="audit_cmd", required=True, metavar="操作")
-    a = audit_sub.add_parser("verify", parents=[common], help="校验哈希链是否完整")
+    a = audit_sub.add_parser(
+        "verify", parents=[common], help="校验审计日志哈希链，以及定稿记录的核验码与审计记录是否一致"
+    )
     a.set_defaults(func=cmd_audit)
     a = audit_sub.add_parser("log", parents=[common], help="显示最近的审计记录")
     a.add_argument("--limit", type=int, default=50)

@@ -142,26 +142,36 @@ class Catalog:
 
 
 class _Entry:
-    """Reads one JSON object, recording every problem against the file and entry it is in."""
+    """Reads one JSON object, recording every problem against the file and entry it is in.
 
-    def __init__(self, problems: list[str], where: str, raw: Any) -> None:
+    ``labels`` (key → the field's name on a form) make the messages speak of the form's fields
+    ("请填写“实施单位”") rather than the file's keys, when a dialog builds the object.
+    """
+
+    def __init__(
+        self, problems: list[str], where: str, raw: Any, labels: Mapping[str, str] | None = None
+    ) -> None:
         self.problems, self.where = problems, where
+        self.labels = labels
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
         if not isinstance(raw, dict):
             self.fail("应为 JSON 对象")
 
+    def name(self, key: str) -> str:
+        return (self.labels or {}).get(key, key)
+
     def fail(self, message: str) -> None:
-        self.problems.append(f"{self.where}：{message}")
+        self.problems.append(f"{self.where}：{message}" if self.where else message)
 
     def text(self, key: str, *, required: bool = True, choices: tuple[str, ...] = ()) -> str:
         value = self.raw.get(key)
-        if value is None and not required:
-            return ""
+        if not required and (value is None or (isinstance(value, str) and not value.strip())):
+            return ""  # an optional field left blank is simply not given
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"缺少“{key}”或其不是非空文本")
+            self.fail(f"请填写“{self.name(key)}”" if self.labels else f"缺少“{key}”或其不是非空文本")
             return ""
         if choices and value not in choices:
-            self.fail(f"“{key}”的值“{value}”无效，应为 {' / '.join(choices)} 之一")
+            self.fail(f"“{self.name(key)}”的值“{value}”无效，应为 {' / '.join(choices)} 之一")
         return value.strip()
 
     def texts(self, key: str, *, required: bool = False, choices: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -169,11 +179,13 @@ class _Entry:
         if value is None and not required:
             return ()
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            self.fail(f"“{key}”应为非空的文本列表")
+            self.fail(
+                f"请选择“{self.name(key)}”（至少一项）" if self.labels else f"“{key}”应为非空的文本列表"
+            )
             return ()
         for v in value:
             if choices and v not in choices:
-                self.fail(f"“{key}”中的“{v}”无效，应为 {' / '.join(choices)} 之一")
+                self.fail(f"“{self.name(key)}”中的“{v}”无效，应为 {' / '.join(choices)} 之一")
         return tuple(value)
 
     def years(self, key: str, *, required: bool = False) -> int | None:
@@ -199,7 +211,7 @@ class _Entry:
         try:
             return date.fromisoformat(value)
         except (TypeError, ValueError):
-            self.fail(f"“{key}”应为 YYYY-MM-DD 格式的日期")
+            self.fail(f"“{self.name(key)}”应为 YYYY-MM-DD 格式的日期")
             return None
 
     def only(self, allowed: set[str]) -> None:

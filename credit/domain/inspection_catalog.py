@@ -88,28 +88,49 @@ class ResultCode:
 
 @dataclass(frozen=True)
 class MatrixCell:
-    """One sector × grade cell. ``ratio`` is kept as the decimal written, so rounding is exact."""
+    """One sector × grade cell. ``ratio`` is kept as the decimal written, so rounding is exact.
+
+    The visit cap is ``max_visits`` in any ``per_years`` consecutive calendar years ending with
+    the plan's year: "1次/年" is 1 in 1, while "低于1次/年" (less than once a year) is 1 in 2 —
+    an entity inspected last year is left alone this year — so A and B really differ.
+    """
 
     ratio: Fraction
     min_count: int
-    max_visits_per_year: int | None
+    max_visits: int | None
     basis: str = ""
+    per_years: int = 1
+
+    @property
+    def cap_text(self) -> str:
+        if self.max_visits is None:
+            return "不限"
+        if self.per_years == 1:
+            return f"{self.max_visits}次/年"
+        return f"每{self.per_years}年{self.max_visits}次"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "ratio": ratio_text(self.ratio),
             "min_count": self.min_count,
-            "max_visits_per_year": self.max_visits_per_year,
+            "max_visits": self.max_visits,
+            "per_years": self.per_years,
             "basis": self.basis,
         }
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> MatrixCell:
+        """As a plan file recorded it (files drawn before ``per_years`` said ``max_visits_per_year``)."""
+        cap = raw["max_visits"] if "max_visits" in raw else raw.get("max_visits_per_year")
+        per_years = int(raw.get("per_years") or 1)
+        if per_years < 1:
+            raise ValueError("per_years 应至少为 1")
         return cls(
             parse_ratio(raw["ratio"]),
             int(raw["min_count"]),
-            None if raw.get("max_visits_per_year") is None else int(raw["max_visits_per_year"]),
+            None if cap is None else int(cap),
             str(raw.get("basis") or ""),
+            per_years,
         )
 
 
@@ -204,8 +225,12 @@ def _count(e: Entry, key: str, *, nullable: bool = False, default: Any = None) -
 
 
 def cell_from(e: Entry, base: MatrixCell | None = None, basis: str = "") -> MatrixCell | None:
-    """A matrix cell from JSON; with ``base``, only the keys given override it."""
-    e.only({"ratio", "min_count", "max_visits_per_year"})
+    """A matrix cell from JSON; with ``base``, only the keys given override it.
+
+    The cap is ``max_visits`` (null: none) in ``per_years`` years (default 1); the older
+    ``max_visits_per_year`` still reads as ``max_visits`` with ``per_years`` 1.
+    """
+    e.only({"ratio", "min_count", "max_visits", "per_years", "max_visits_per_year"})
     ratio = base.ratio if base else None
     if "ratio" in e.raw or base is None:
         try:
@@ -214,15 +239,23 @@ def cell_from(e: Entry, base: MatrixCell | None = None, basis: str = "") -> Matr
             e.fail(f"“ratio”：{exc}")
             return None
     min_count = _count(e, "min_count", default=base.min_count if base else None)
-    if "max_visits_per_year" in e.raw or base is None:
-        cap = _count(e, "max_visits_per_year", nullable=True)
-    else:
-        cap = base.max_visits_per_year
+    legacy = "max_visits_per_year" in e.raw
+    if legacy and ("max_visits" in e.raw or "per_years" in e.raw):
+        e.fail("“max_visits_per_year”与“max_visits”/“per_years”不能同时使用")
+        return None
+    key = "max_visits_per_year" if legacy else "max_visits"
+    cap = _count(e, key, nullable=True) if key in e.raw or base is None else base.max_visits
+    per_years = 1 if legacy else (base.per_years if base else 1)
+    if "per_years" in e.raw:
+        got = _count(e, "per_years")
+        if got is not None and got < 1:
+            e.fail("“per_years”应至少为 1（年）")
+        per_years = got or 1
     if cap == 0:
-        e.fail("“max_visits_per_year”为 0 将使该组任何主体都不能被抽中；不限请写 null")
+        e.fail(f"“{key}”为 0 将使该组任何主体都不能被抽中；不限请写 null")
     if ratio is None or min_count is None:
         return None
-    return MatrixCell(ratio, min_count, cap, basis or (base.basis if base else ""))
+    return MatrixCell(ratio, min_count, cap, basis or (base.basis if base else ""), per_years)
 
 
 def _checklist(e: Entry, sector: str) -> tuple[ChecklistItem, ...]:

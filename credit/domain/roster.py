@@ -11,8 +11,11 @@ A roster is a JSON file kept by the unit::
 
 ``cert_no`` is the 执法证号 (unique in the roster); ``conflicts`` are the declared conflicts of
 interest (回避), by the entity's USCC or by its legal representative's ID number; an inactive
-inspector (leave, transfer) is never drawn. Typos here would let a conflicted inspector through,
-so a USCC must have the right format and an 18-character ID number its check character.
+inspector (leave, transfer) is never drawn. Typos here would let a conflicted inspector through
+(a code that matches no entity excludes nobody), so a USCC must have the right format *and* its
+check characters, and an 18-character ID number its check character. Real registers hold a few
+codes that fail their check (GB 32100 stock codes): such a conflict needs ``"override"`` with the
+reason it was accepted, kept in the roster file for whoever reads it next.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from typing import Any
 
 from credit.domain import uscc as uscc_rules
 from credit.domain.catalogs import CatalogError, Entry, read_json
-from credit.domain.masking import mask_id
 
 MIN_INSPECTORS = 2
 
@@ -36,6 +38,7 @@ class Conflict:
     uscc: str | None = None
     legal_rep_id: str | None = None
     reason: str = ""
+    override: str = ""  # why a USCC failing its check characters was accepted
 
     def applies(self, uscc: str, legal_rep_id: str | None) -> bool:
         if self.uscc is not None:
@@ -55,18 +58,19 @@ class Inspector:
         return any(c.applies(uscc, legal_rep_id) for c in self.conflicts)
 
     def public(self) -> dict[str, Any]:
-        """As recorded in a plan: conflicts by ID number are masked (the plan may be shared)."""
+        """As recorded in a plan file, which anyone may be given to verify the draw with.
+
+        Verification needs who could be drawn (the active 执法证号) and, to re-check entities
+        that entered the pool later, the USCCs each inspector declared; it never needs *why*
+        (a spouse's job, a relative) nor anyone's ID number. Conflicts by legal representative
+        are already applied in the pool snapshot, entity by entity, and are left out here.
+        """
         return {
             "name": self.name,
             "cert_no": self.cert_no,
             "unit": self.unit,
             "active": self.active,
-            "conflicts": [
-                {"uscc": c.uscc, "reason": c.reason}
-                if c.uscc
-                else {"legal_rep_id": mask_id(c.legal_rep_id), "reason": c.reason}
-                for c in self.conflicts
-            ],
+            "conflicts": [{"uscc": c.uscc} for c in self.conflicts if c.uscc],
         }
 
 
@@ -98,9 +102,10 @@ class Roster:
 def _conflict(e: Entry) -> Conflict | None:
     from credit.commitments import CommitmentError, check_id_number
 
-    e.only({"uscc", "legal_rep_id", "reason"})
+    e.only({"uscc", "legal_rep_id", "reason", "override"})
     code, rep = e.raw.get("uscc"), e.raw.get("legal_rep_id")
     reason = e.text("reason", required=False)
+    override = e.text("override", required=False)
     if (code is None) == (rep is None):
         e.fail("应且只应填写“uscc”（主体统一社会信用代码）或“legal_rep_id”（法定代表人证件号码）之一")
         return None
@@ -110,7 +115,15 @@ def _conflict(e: Entry) -> Conflict | None:
         except uscc_rules.USCCFormatError as exc:
             e.fail(f"统一社会信用代码“{code}”格式错误：{exc.reason}")
             return None
-        return Conflict(uscc=parsed.code, reason=reason)
+        if not parsed.valid and not override:
+            why = "；".join(w.rstrip("。") for w in parsed.warnings)
+            e.fail(
+                f"统一社会信用代码“{code}”校验位不符（{why}），"
+                "按此代码将匹配不到任何主体，回避也就不会生效。请与营业执照核对后更正；"
+                "确属登记机关的存量代码的，请在该项加上 \"override\": \"核对情况\"（记入名录）"
+            )
+            return None
+        return Conflict(uscc=parsed.code, reason=reason, override=override)
     number = str(rep).strip().upper()
     if len(number) == 18:
         try:
@@ -121,6 +134,8 @@ def _conflict(e: Entry) -> Conflict | None:
     elif not number:
         e.fail("“legal_rep_id”不能为空")
         return None
+    if override:
+        e.fail("“override”只用于校验位不符的统一社会信用代码")
     return Conflict(legal_rep_id=number, reason=reason)
 
 
@@ -176,7 +191,25 @@ def parse_roster(data: Any, source: str = "名录") -> Roster:
 
 
 def load_roster(path: Path) -> Roster:
-    return parse_roster(read_json(path), str(path))
+    try:
+        data = read_json(path)
+    except CatalogError as exc:
+        raise CatalogError(str(exc).replace("目录文件", "执法人员名录文件")) from None
+    return parse_roster(data, str(path))
+
+
+#: Where a unit keeps its own roster: in its data directory, beside the databases.
+ROSTER_FILE = "inspectors.json"
+
+
+def unit_roster_path(data_dir: Path) -> Path:
+    return data_dir / ROSTER_FILE
+
+
+def load_unit_roster(data_dir: Path) -> Roster | None:
+    """The unit's roster (``<data dir>/inspectors.json``) if it has one; a broken one raises."""
+    path = unit_roster_path(data_dir)
+    return load_roster(path) if path.is_file() else None
 
 
 def roster_from(inspectors: Iterable[Inspector], unit: str = "") -> Roster:
@@ -190,7 +223,7 @@ def roster_from(inspectors: Iterable[Inspector], unit: str = "") -> Roster:
                 "unit": i.unit,
                 "active": i.active,
                 "conflicts": [
-                    {"uscc": c.uscc, "reason": c.reason}
+                    ({"uscc": c.uscc, "reason": c.reason} | ({"override": c.override} if c.override else {}))
                     if c.uscc
                     else {"legal_rep_id": c.legal_rep_id, "reason": c.reason}
                     for c in i.conflicts

@@ -14,10 +14,18 @@ The random procedure ("sha256-fisher-yates/1"), written so it can be re-implemen
   item i with item j, j = uniform integer below i + 1.
 
 Entities: per sector and grade group (A, B, C, D, ungraded), the group is sorted by USCC; the
-entities that already had ``max_visits_per_year`` finalised inspections this year are set
-aside; the rest are shuffled with the stream ``entities/<sector>/<group>`` and the first
-``n`` taken, where n = round-half-up(ratio × group size), at least ``min_count``, at most the
-number still eligible. An entity drawn in several sectors becomes one task (进一次门、查多项事).
+entities whose recorded ``visits`` have reached the cell's ``max_visits`` are set aside (the
+pool counts, over the cell's ``per_years`` years ending with the plan year, the finalised
+inspections and the tasks of earlier plans not yet done); the rest are shuffled with the stream
+``entities/<sector>/<group>`` and the first ``n`` taken, where n = round-half-up(ratio × group
+size), at least ``min_count``, at most the number still eligible. An entity drawn in several
+sectors becomes one task (进一次门、查多项事).
+
+The ratio is the exact decimal written in the matrix (0.35 is 35/100), and ratio × size is
+computed exactly, as a fraction, before rounding half up: 0.35 × 90 = 31.5 → 32. Binary
+floating point would give 0.35 × 90 = 31.499999999999996 → 31, a different plan, so a
+re-implementation must use decimal or rational arithmetic (Python ``fractions``/``decimal``,
+Java ``BigDecimal``).
 
 Inspectors: tasks are taken in USCC order; for each, the active inspectors without a declared
 conflict with the entity are sorted by 执法证号 and shuffled with the stream
@@ -101,7 +109,7 @@ class PoolEntry:
 
     uscc: str
     grade: str | None
-    visits: int = 0  # finalised inspections this year before the draw
+    visits: int = 0  # within the cap's years before the draw: finalised, or planned and not yet done
     conflicted: tuple[str, ...] = ()  # 执法证号 of inspectors with a declared conflict
 
     @property
@@ -130,7 +138,7 @@ class GroupStat:
     sector: str
     group: str
     size: int
-    capped: int  # set aside: reached the annual maximum of visits
+    capped: int  # set aside: reached the cap of visits
     wanted: int  # round(ratio × size), at least the minimum
     drawn: int
     cell: MatrixCell
@@ -203,7 +211,7 @@ def draw_entities(
     for group in GRADE_GROUPS:
         cell = cells[group]
         members = [e for e in by_uscc if e.group == group]
-        cap = cell.max_visits_per_year
+        cap = cell.max_visits
         eligible = [e for e in members if cap is None or e.visits < cap]
         wanted = wanted_count(cell, len(members))
         n = min(wanted, len(eligible))  # never more than the pool still eligible
@@ -281,7 +289,7 @@ class PoolDiff:
         out = [f"新进入抽查范围：[{s}] {u}" for s, u in self.entered]
         out += [f"已不在抽查范围：[{s}] {u}" for s, u in self.left]
         out += [f"信用等级变化：[{s}] {u} {o or '未评级'} → {n or '未评级'}" for s, u, o, n in self.regraded]
-        out += [f"本年度已检查次数变化：[{s}] {u} {o} → {n}" for s, u, o, n in self.visits]
+        out += [f"已检查或已列入计划的次数变化：[{s}] {u} {o} → {n}" for s, u, o, n in self.visits]
         out += [f"执法人员回避情况变化：[{s}] {u}" for s, u in self.conflicts]
         return out
 

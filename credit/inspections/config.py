@@ -86,22 +86,23 @@ def _prefixes(e: Entry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def resolve_matrix(config: PlanConfig, catalog: InspectionCatalog) -> dict[str, dict[str, MatrixCell]]:
-    """The cells each sector of the plan uses: catalog (or the chosen rule set), then overrides."""
-    problems: list[str] = []
+def _resolve(
+    sectors: tuple[str, ...],
+    rule_set: str | None,
+    overrides: dict[str, dict[str, Any]],
+    catalog: InspectionCatalog,
+    problems: list[str],
+) -> dict[str, dict[str, MatrixCell]]:
+    """The cells of each (known) sector, every problem with the overrides appended."""
     out: dict[str, dict[str, MatrixCell]] = {}
-    for sector in config.sectors:
-        if config.rule_set:
-            chosen = catalog.rule_sets.get(config.rule_set)
-            if chosen is None:
-                raise InspectionError(
-                    f"抽查规则“{config.rule_set}”不存在，可用：{'、'.join(catalog.rule_sets)}。"
-                )
-            cells = dict(chosen.cells)
-        else:
-            cells = dict(catalog.matrix[sector])
+    chosen = catalog.rule_sets.get(rule_set) if rule_set else None
+    if rule_set and chosen is None:
+        problems.append(f"抽查规则“{rule_set}”不存在，可用：{'、'.join(catalog.rule_sets)}。")
+        return out
+    for sector in (s for s in sectors if s in catalog.matrix):
+        cells = dict(chosen.cells if chosen else catalog.matrix[sector])
         for key in ("*", sector):
-            for group, raw in (config.matrix_overrides.get(key) or {}).items():
+            for group, raw in (overrides.get(key) or {}).items():
                 if group not in GRADE_GROUPS:
                     problems.append(f"matrix.{key}：未知的等级组“{group}”，应为 {' / '.join(GRADE_GROUPS)}")
                     continue
@@ -111,6 +112,13 @@ def resolve_matrix(config: PlanConfig, catalog: InspectionCatalog) -> dict[str, 
                 if cell is not None:
                     cells[group] = cell
         out[sector] = cells
+    return out
+
+
+def resolve_matrix(config: PlanConfig, catalog: InspectionCatalog) -> dict[str, dict[str, MatrixCell]]:
+    """The cells each sector of the plan uses: catalog (or the chosen rule set), then overrides."""
+    problems: list[str] = []
+    out = _resolve(config.sectors, config.rule_set, config.matrix_overrides, catalog, problems)
     if problems:
         raise InspectionError(["抽查比例设置有误：", *problems])
     return out
@@ -123,30 +131,34 @@ def parse_config(
     base_dir: Path | None = None,
     default_unit: str = "",
     today: date | None = None,
+    labels: dict[str, str] | None = None,
 ) -> tuple[PlanConfig, Roster]:
-    """Check a config (every problem at once) and load its roster (a path relative to the file)."""
+    """Check a config (every problem at once) and load its roster (a path relative to the file).
+
+    ``labels`` name the fields as a form shows them (the draw dialog), for its messages.
+    """
     problems: list[str] = []
-    e = Entry(problems, "抽查计划设置", data)
+    e = Entry(problems, "" if labels else "抽查计划设置", data, labels)
     e.only(KEYS)
     today = today or date.today()
     name = e.text("name")
     year_raw = e.raw.get("year", today.year)
     year = year_raw if isinstance(year_raw, int) and 2000 <= year_raw <= 2100 else None
     if year is None:
-        e.fail("“year”应为四位年份")
+        e.fail(f"“{e.name('year')}”应为四位年份")
     due = e.day("due")
     if due is not None and year is not None and due.year != year:
-        e.fail(f"“due”（{due}）不在计划年度 {year} 年内")
+        e.fail(f"“{e.name('due')}”（{due}）不在计划年度 {year} 年内")
     divisions = _prefixes(e)
     sectors = e.texts("sectors", required=True, choices=tuple(catalog.sectors))
     entity_types = e.texts("entity_types")
     statuses = e.texts("statuses") or DEFAULT_STATUSES
     rule_set = e.text("rule_set", required=False) or None
     if rule_set and rule_set not in catalog.rule_sets:
-        e.fail(f"“rule_set”的值“{rule_set}”无效，应为 {' / '.join(catalog.rule_sets)} 之一")
+        e.fail(f"“{e.name('rule_set')}”的值“{rule_set}”无效，应为 {' / '.join(catalog.rule_sets)} 之一")
     matrix = e.raw.get("matrix") or {}
     if not isinstance(matrix, dict) or not all(isinstance(v, dict) for v in matrix.values()):
-        e.fail("“matrix”应为 {领域代码或 *: {等级组: {ratio, min_count, max_visits_per_year}}} 形式")
+        e.fail("“matrix”应为 {领域代码或 *: {等级组: {ratio, min_count, max_visits, per_years}}} 形式")
         matrix = {}
     for key in matrix:
         if key != "*" and key not in sectors:
@@ -171,7 +183,9 @@ def parse_config(
             problems.append(str(exc))
     unit = e.text("unit", required=False) or (roster.unit if roster else "") or default_unit
     if not unit:
-        e.fail("请填写“unit”（实施检查的单位）")
+        e.fail(f"请填写“{e.name('unit')}”（实施检查的单位）")
+    # the ratios too, in the same list: every problem is reported at once, not one group a time
+    _resolve(sectors, rule_set if rule_set in catalog.rule_sets else None, matrix, catalog, problems)
     if problems or roster is None or year is None:
         raise InspectionError(["抽查计划设置有误，请更正：", *problems])
     config = PlanConfig(
@@ -187,7 +201,6 @@ def parse_config(
         rule_set=rule_set,
         matrix_overrides={k: dict(v) for k, v in matrix.items()},
     )
-    resolve_matrix(config, catalog)  # overrides must make sense before anything is drawn
     return config, roster
 
 

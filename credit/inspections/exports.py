@@ -1,5 +1,7 @@
 """Spreadsheets: the plan for publication (一公开) and the finalised inspection records.
 
+The published plan lists no entity's credit grade (see :mod:`credit.reports.plan_report`).
+
 Both are plain XLSX with one header row (the reference's field names), frozen, so they open in
 any office suite and can be pasted into the platform's import templates.
 """
@@ -10,13 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from credit.domain.inspection_catalog import GROUP_LABELS
+from credit.domain.inspection_catalog import GROUP_LABELS, MatrixCell
 from credit.reports.plan_report import percent
 from credit.reports.styles import BORDER, LABEL_BG
 from credit.reports.text import stamp
 
 PLAN_COLUMNS = (
-    ("序号", 6), ("主体名称", 36), ("统一社会信用代码", 22), ("信用等级", 9), ("行政区划", 20),
+    ("序号", 6), ("主体名称", 36), ("统一社会信用代码", 22), ("行政区划", 20),
     ("注册/经营地址", 40), ("检查领域", 14), ("监管事项", 26), ("执法人员", 24), ("执法证号", 28),
 )  # fmt: skip
 RECORD_COLUMNS = (
@@ -71,7 +73,6 @@ def plan_xlsx(doc: Mapping[str, Any], out: Path) -> None:
             t["seq"],
             t["name"],
             t["uscc"],
-            t.get("grade") or "未评",
             t.get("division_name") or "",
             t.get("address") or "",
             "、".join(sectors.get(s, s) for s in t["sectors"]),
@@ -104,7 +105,7 @@ def plan_xlsx(doc: Mapping[str, Any], out: Path) -> None:
             g["size"],
             percent(g["cell"]["ratio"]),
             g["cell"]["min_count"],
-            g["cell"]["max_visits_per_year"] if g["cell"]["max_visits_per_year"] is not None else "不限",
+            MatrixCell.from_dict(g["cell"]).cap_text,
             g["capped"],
             g["wanted"],
             g["drawn"],
@@ -113,8 +114,8 @@ def plan_xlsx(doc: Mapping[str, Any], out: Path) -> None:
         for g in doc["groups"]
     ]
     group_columns = (
-        ("检查领域", 14), ("信用等级", 10), ("主体数", 10), ("抽查比例", 10), ("最少", 8), ("年度上限", 10),
-        ("已达上限", 10), ("应抽", 8), ("实抽", 8), ("依据", 40),
+        ("检查领域", 14), ("信用等级", 10), ("主体数", 10), ("抽查比例", 10), ("最少", 8),
+        ("检查频次上限", 14), ("已达上限", 10), ("应抽", 8), ("实抽", 8), ("依据", 40),
     )  # fmt: skip
     _write(
         out,

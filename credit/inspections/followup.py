@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from credit.domain.inspection_catalog import FAIL, InspectionCatalog, load_inspection_catalog
 from credit.domain.workdays import NoCalendarData, add_working_days, working_days_between
 from credit.inspections import InspectionError, drafts, records
-from credit.operator import Operator
+from credit.operator import NO_UNIT, Operator
 from credit.store import audit, outbox
 from credit.store.db import Store
 from credit.store.tables import inspection_record, interview, rectification_order
@@ -30,8 +30,11 @@ STATES = {
     "open": "整改期内",
     "overdue": "逾期未整改",
     "rectified": "已整改",
+    "rectified_late": "逾期整改",  # rectified, but the follow-up found it after the deadline
     "not_rectified": "复查未整改",
 }
+#: Most pressing first: what a list of orders is sorted by and a task shows.
+URGENCY = {"overdue": 0, "not_rectified": 1, "open": 2, "rectified_late": 3, "rectified": 4}
 SIDES = ("regulator", "entity")
 
 
@@ -83,6 +86,16 @@ def issue_rectification(
     if rec is None:
         raise InspectionError("找不到该检查记录。")
     found: list[str] = []
+    if not catalog.result(rec["result_code"]).problem and not problems_of(rec):
+        raise InspectionError(
+            f"检查记录 {rec['record_no']} 的结果为“{rec['result_code']} {rec['result_name']}”，"
+            "没有发现需要整改的问题，不能据此下达整改通知。如检查结果有误，请先更正该记录。"
+        )
+    newer = records.current_records(store, inspection_record.c.corrects == record_id)
+    if newer:
+        raise InspectionError(
+            f"检查记录 {rec['record_no']} 已被 {newer[0]['record_no']} 更正，请依据更正后的记录下达整改通知。"
+        )
     items = _lines(problems)
     if not items:
         found.append("请写明需要整改的问题（至少一项）。")
@@ -202,6 +215,13 @@ def order_states(
         late: int | None = None
         if f is not None:
             state = "not_rectified" if catalog.result(f["result_code"]).problem else "rectified"
+            found_on = records.parse_moment(f["inspected_at"]).date()
+            if state == "rectified" and found_on > deadline:  # done, but late: that stays on record
+                state = "rectified_late"
+                try:
+                    late = working_days_between(deadline, found_on)
+                except NoCalendarData:
+                    late = None
         elif today > deadline:
             state = "overdue"
             try:
@@ -319,7 +339,7 @@ def record_interview(
         "participants": json.dumps(people, ensure_ascii=False),
         "content": content.strip(),
         "undertakings": undertakings.strip(),
-        "interviewing_unit": operator.unit or "（未设置单位）",
+        "interviewing_unit": operator.unit or NO_UNIT,
         "rectification_id": rectification_id,
     }
     row["interview_no"] = f"YT{held_on:%Y%m%d}-{row['id'][:8].upper()}"

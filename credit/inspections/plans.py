@@ -2,9 +2,12 @@
 
 A plan is drawn from the cache by :func:`draw_plan`, recorded (plan row, task rows, outbox, audit
 in one transaction) and returned as its plan file: a JSON document holding the seed, the pool
-snapshot and its SHA-256, the matrix and roster used, and the result. :func:`verify_plan`
-re-runs the draw twice, from the snapshot in the file (is the file self-consistent?) and from the
-current cache (has anything changed since?), and says exactly what differs.
+snapshot and its SHA-256, the matrix and roster used, the result, and a digest of all of it.
+:func:`verify_plan` checks the file's shape, re-runs the draw from the snapshot in the file (is the
+file self-consistent: tasks, group figures, names, digest?), compares it with the draw recorded on
+this machine if there is one (a forger can make a file consistent with another seed, but cannot
+rewrite the hash-chained audit row of the real draw), and re-runs it from the current cache (has
+anything changed since?), saying exactly what differs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.domain.catalogs import CatalogError
 from credit.domain.inspection_catalog import InspectionCatalog, MatrixCell, load_inspection_catalog
 from credit.domain.roster import Roster, parse_roster
 from credit.domain.sampling import (
@@ -35,14 +39,15 @@ from credit.domain.sampling import (
 )
 from credit.inspections import InspectionError
 from credit.inspections.config import PlanConfig, resolve_matrix
+from credit.inspections.plan_file import DIGEST_KEY, FORMAT, check_document, content_sha256, with_digest
 from credit.inspections.pool import PoolEntity, entries, load_pool
 from credit.operator import Operator
 from credit.store import audit, outbox
 from credit.store.db import Store
 from credit.store.loader import get_info
-from credit.store.tables import inspection_plan, inspection_task
+from credit.store.tables import audit_log, inspection_plan, inspection_task
 
-FORMAT = "creditdesk-plan/1"
+__all__ = ["FORMAT", "VerifyReport", "check_document", "draw_plan", "plan_document", "plans", "verify_plan"]
 
 
 def _matrix_dict(matrix: Mapping[str, Mapping[str, MatrixCell]]) -> dict[str, dict[str, Any]]:
@@ -109,7 +114,7 @@ def build_document(
         code: {"name": catalog.rule_sets[code].name, "source": catalog.rule_sets[code].source}
         for code in dict.fromkeys(used)
     }
-    return {
+    return with_digest({
         "format": FORMAT,
         "procedure": PROCEDURE,
         "id": plan_id,
@@ -147,7 +152,7 @@ def build_document(
         "tasks": tasks,
         "unassigned": result.unassigned,
         "result_sha256": result.result_sha256,
-    }
+    })  # fmt: skip
 
 
 def draw_plan(
@@ -169,14 +174,14 @@ def draw_plan(
     moment = (now or datetime.now(UTC)).astimezone()
     plan_id = str(uuid.uuid4())
     visits_as_of = moment.astimezone(UTC).isoformat(timespec="seconds")
+    matrix = resolve_matrix(config, catalog)
     with store.cache.connect() as cache, store.work.connect() as work:
-        pools = load_pool(cache, work, config, catalog, roster, visits_as_of)
+        pools = load_pool(cache, work, config, catalog, roster, visits_as_of, matrix)
         as_of = get_info(cache).get("as_of")
     if not any(pools.values()):
         raise InspectionError(
             "按所选区划、领域和主体条件，本地数据中没有可抽取的主体。请调整条件或先同步数据。"
         )
-    matrix = resolve_matrix(config, catalog)
     result = draw(seed, entries(pools), matrix, [i.cert_no for i in roster.active], config.sectors)
     doc = build_document(
         config, roster, catalog, pools, seed, result,
@@ -243,6 +248,8 @@ def record_plan(store: Store, operator: Operator, doc: Mapping[str, Any], moment
                 "seed": doc["seed"],
                 "pool_sha256": doc["pool"]["sha256"],
                 "result_sha256": doc["result_sha256"],
+                "content_sha256": doc[DIGEST_KEY],
+                "drawn_utc": doc["drawn_utc"],
                 "tasks": len(doc["tasks"]),
             },
         )
@@ -273,23 +280,33 @@ def plan_document(store: Store, plan_id: str) -> dict[str, Any] | None:
 @dataclass
 class VerifyReport:
     plan_no: str
-    consistent: bool  # the file's own snapshot re-draws to the file's result
+    consistent: bool  # the file's own snapshot re-draws to the file's result, figures and digest
     internal: list[str] = field(default_factory=list)
+    record: list[str] = field(default_factory=list)  # where the file differs from the draw recorded here
+    recorded_here: bool = False
     pool: PoolDiff = field(default_factory=PoolDiff)
     result: ResultDiff = field(default_factory=ResultDiff)
+    details: list[str] = field(default_factory=list)  # published names that differ from the cache
     notes: list[str] = field(default_factory=list)
 
     @property
     def identical(self) -> bool:
-        return self.consistent and self.pool.same and self.result.same
+        return (
+            self.consistent and not self.record and self.pool.same and self.result.same and not self.details
+        )
 
     def lines(self) -> list[str]:
         if self.identical:
+            where = "与本机的抽取记录一致；" if self.recorded_here else ""
             return [
-                f"计划 {self.plan_no}：一致（identical）。"
-                "按当前数据和记录的种子重新抽取，结果与计划完全相同。"
+                f"计划 {self.plan_no}：一致（identical）。{where}"
+                "按当前数据和记录的种子重新抽取，结果与计划完全相同。",
+                *self.notes,
             ]
         out = [f"计划 {self.plan_no}：不一致。"]
+        if self.record:
+            out.append("计划文件与本机记录的这次抽取不符（文件被改动或伪造）：")
+            out += [f"  · {x}" for x in self.record]
         if not self.consistent:
             out.append("计划文件本身不一致（按其记录的抽取条件重新抽取，结果与文件不同，文件可能被改动）：")
             out += [f"  · {x}" for x in self.internal]
@@ -301,6 +318,9 @@ class VerifyReport:
             out += [f"  · {x}" for x in self.result.lines()]
         elif not self.pool.same:
             out.append("按当前数据重新抽取，抽中的主体和执法人员与计划相同。")
+        if self.details:
+            out.append("计划公示的主体信息与本地数据不同：")
+            out += [f"  · {x}" for x in self.details]
         out += self.notes
         return out
 
@@ -310,17 +330,141 @@ class VerifyReport:
             "identical": self.identical,
             "consistent": self.consistent,
             "internal": self.internal,
+            "recorded_here": self.recorded_here,
+            "record": self.record,
             "pool": self.pool.__dict__,
             "result": self.result.__dict__,
+            "details": self.details,
             "notes": self.notes,
         }
 
 
-def check_document(doc: Any) -> None:
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise InspectionError(f"这不是 CreditDesk 抽查计划文件（应为 {FORMAT} 格式）。")
-    if doc.get("procedure") != PROCEDURE:
-        raise InspectionError(f"计划使用的随机方法“{doc.get('procedure')}”不受支持（本程序为 {PROCEDURE}）。")
+def _group_key(g: Mapping[str, Any]) -> tuple[str, str]:
+    return str(g["sector"]), str(g["group"])
+
+
+def _group_figures(g: Mapping[str, Any]) -> str:
+    return f"{g['size']} 户、已达上限 {g['capped']}、应抽 {g['wanted']}、实抽 {g['drawn']}"
+
+
+def _check_published(doc: Mapping[str, Any], again: Draw, report: VerifyReport) -> None:
+    """What the draw does not re-derive but the publication shows: group figures, seq, grades,
+    inspector names (against the recorded roster), and the digest over everything."""
+    recorded = {_group_key(g): g for g in doc["groups"]}
+    for g in (x.to_dict() for x in again.groups):
+        was = recorded.pop(_group_key(g), None)
+        label = f"[{g['sector']}] {g['group']}"
+        if was is None:
+            report.internal.append(f"分级统计缺少 {label} 一组")
+        elif any(was[k] != g[k] for k in ("size", "capped", "wanted", "drawn")):
+            report.internal.append(
+                f"分级统计 {label} 记为 {_group_figures(was)}，重新抽取为 {_group_figures(g)}"
+            )
+    for sector, group in recorded:
+        report.internal.append(f"分级统计多出 [{sector}] {group} 一组")
+    grades = {e[0]: e[1] or None for rows in doc["pool"]["entries"].values() for e in rows}
+    names = {i["cert_no"]: i.get("name", "") for i in doc["roster"]["inspectors"]}
+    for n, t in enumerate(doc["tasks"], start=1):
+        if t["seq"] != n:
+            report.internal.append(f"任务序号不连续：第 {n} 项记为 {t['seq']}")
+        if (t.get("grade") or None) != grades.get(t["uscc"]):
+            report.internal.append(f"{t['uscc']}：任务记录的信用等级与主体库快照不符")
+        for person in t["inspectors"]:
+            if person.get("name", "") != names.get(person["cert_no"], ""):
+                report.internal.append(
+                    f"{t['uscc']}：执法人员“{person.get('name', '')}”（{person['cert_no']}）与名录中的姓名"
+                    f"“{names.get(person['cert_no'], '（名录中没有此证号）')}”不符"
+                )
+    if DIGEST_KEY not in doc:
+        report.notes.append(
+            "（计划文件未记录内容摘要（content_sha256），为旧版格式：名称等公示内容仅与本地数据核对。）"
+        )
+    elif content_sha256(doc) != doc[DIGEST_KEY]:
+        report.internal.append("计划文件的内容与其记录的摘要（content_sha256）不符：抽取后文件被改动过。")
+
+
+def _recorded_draw(store: Store, plan_id: str) -> tuple[Any, dict[str, Any] | None]:
+    """The plan row and the audit detail of its draw on this machine (either may be missing)."""
+    with store.work.connect() as conn:
+        row = conn.execute(sa.select(inspection_plan).where(inspection_plan.c.id == plan_id)).first()
+        details = conn.execute(
+            sa.select(audit_log.c.detail).where(
+                audit_log.c.action == "plan_draw", audit_log.c.detail.like(f'%"{plan_id}"%')
+            )
+        ).scalars()
+        detail = next((d for d in (json.loads(x) for x in details if x) if d.get("plan_id") == plan_id), None)
+    return row, detail
+
+
+def _compare_with_record(store: Store, doc: Mapping[str, Any], report: VerifyReport) -> None:
+    row, detail = _recorded_draw(store, doc["id"])
+    if row is None and detail is None:
+        report.notes.append(
+            "（本机没有这份计划的抽取记录（可能在其他电脑抽取）：只核对了文件本身和当前数据；"
+            "请向抽取单位核对随机种子和结果摘要。）"
+        )
+        return
+    report.recorded_here = True
+    labels = {
+        "seed": "随机种子",
+        "pool_sha256": "主体库 SHA-256",
+        "result_sha256": "抽取结果 SHA-256",
+        "content_sha256": "文件内容摘要",
+        "drawn_utc": "抽取时间（UTC）",
+        "plan_no": "计划编号",
+    }
+    given = {
+        "seed": doc["seed"],
+        "pool_sha256": doc["pool"]["sha256"],
+        "result_sha256": doc["result_sha256"],
+        "content_sha256": doc.get(DIGEST_KEY),
+        "drawn_utc": doc["drawn_utc"],
+        "plan_no": doc["plan_no"],
+    }
+    sources: list[tuple[str, dict[str, Any]]] = []
+    if detail is not None:  # hash-chained: the stronger witness, compared first
+        sources.append(("审计日志", detail))
+    if row is not None:
+        stored = json.loads(row.document) if row.document else {}
+        sources.append(
+            (
+                "本机计划记录",
+                {
+                    "seed": row.seed,
+                    "pool_sha256": row.pool_sha256,
+                    "result_sha256": row.result_sha256,
+                    "content_sha256": stored.get(DIGEST_KEY),
+                    "drawn_utc": row.created_utc,
+                    "plan_no": row.plan_no,
+                },
+            )
+        )
+    seen: set[str] = set()
+    for source, values in sources:
+        for key, label in labels.items():
+            want = values.get(key)
+            if want is None or key in seen or want == given[key]:
+                continue
+            seen.add(key)
+            report.record.append(f"{label}：{source}为“{want}”，文件为“{given[key] or '（无）'}”")
+    if detail is None:
+        report.notes.append("（审计日志中没有这次抽取的记录，仅与本机计划记录核对。）")
+
+
+def _compare_details(
+    doc: Mapping[str, Any], pools: Mapping[str, list[PoolEntity]], report: VerifyReport
+) -> None:
+    """Names and addresses printed in the plan against the cache (renamed entities show here)."""
+    current = {p.entry.uscc: p for items in pools.values() for p in items}
+    for t in doc["tasks"]:
+        now = current.get(t["uscc"])
+        if now is None:
+            continue  # left the pool: already reported there
+        for key, label, value in (("name", "名称", now.name), ("address", "地址", now.address)):
+            if (t.get(key) or "") != (value or ""):
+                report.details.append(
+                    f"{t['uscc']}：计划中的{label}“{t.get(key) or ''}”，本地数据为“{value or ''}”"
+                )
 
 
 def verify_plan(
@@ -330,10 +474,11 @@ def verify_plan(
     roster: Roster | None = None,
     catalog: InspectionCatalog | None = None,
 ) -> VerifyReport:
-    """Re-derive ``doc`` from its own snapshot and from the current cache; report differences.
+    """Check ``doc``'s shape, re-derive it from its own snapshot, compare it with the draw recorded
+    here, and re-derive it from the current cache; report every difference.
 
     Without ``roster`` the current pool keeps each entity's recorded conflicts (the plan file
-    masks ID numbers, so conflicts by legal representative cannot be recomputed from it).
+    holds no ID numbers, so conflicts by legal representative cannot be recomputed from it).
     """
     check_document(doc)
     catalog = catalog or load_inspection_catalog()
@@ -345,18 +490,27 @@ def verify_plan(
     recorded_tasks = _tasks_from(doc)
 
     if pool_sha256(recorded_pools) != doc["pool"]["sha256"]:
-        report.consistent = False
         report.internal.append("主体库快照与其记录的 SHA-256 不符。")
     again = draw(seed, recorded_pools, matrix, certs, sectors)
     internal = diff_results(recorded_tasks, list(again.tasks))
     if not internal.same or again.result_sha256 != doc["result_sha256"]:
-        report.consistent = False
         report.internal += internal.lines() or ["抽取结果的 SHA-256 与文件记录不符。"]
+    _check_published(doc, again, report)
+    report.consistent = not report.internal
+    _compare_with_record(store, doc, report)
 
     config = PlanConfig.from_dict(doc["config"])
-    conflicts_roster = roster or parse_roster(_uscc_only(doc["roster"]), "计划记录的名录")
+    if roster is not None and DIGEST_KEY in doc and roster.sha256() != doc["roster"].get("sha256"):
+        report.notes.append("（所提供的执法人员名录与抽取时使用的名录不同：回避情况按所提供的名录核对。）")
+    try:
+        conflicts_roster = roster or recorded_roster(doc)
+    except CatalogError as exc:
+        raise InspectionError([f"计划文件不完整或格式有误（{FORMAT}），无法核验：", str(exc)]) from None
     with store.cache.connect() as cache, store.work.connect() as work:
-        current = entries(load_pool(cache, work, config, catalog, conflicts_roster, doc["drawn_utc"]))
+        loaded = load_pool(
+            cache, work, config, catalog, conflicts_roster, doc["drawn_utc"], matrix, exclude_plan=doc["id"]
+        )
+    current = entries(loaded)
     if roster is None:
         recorded_conflicts = {e.uscc: e.conflicted for rows in recorded_pools.values() for e in rows}
         current = {
@@ -372,7 +526,13 @@ def verify_plan(
     report.pool = diff_pools(recorded_pools, current)
     fresh = draw(seed, current, matrix, certs, sectors)
     report.result = diff_results(recorded_tasks, list(fresh.tasks))
+    _compare_details(doc, loaded, report)
     return report
+
+
+def recorded_roster(doc: Mapping[str, Any]) -> Roster:
+    """The roster a plan file records (names, 执法证号, active, conflicts by USCC) as a Roster."""
+    return parse_roster(_uscc_only(doc["roster"]), "计划文件记录的名录（roster）")
 
 
 def _uscc_only(roster_doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -381,11 +541,17 @@ def _uscc_only(roster_doc: Mapping[str, Any]) -> dict[str, Any]:
         "unit": roster_doc.get("unit", ""),
         "inspectors": [
             {
-                "name": i["name"],
+                "name": i.get("name") or i["cert_no"],
                 "cert_no": i["cert_no"],
-                "unit": i.get("unit", ""),
+                "unit": i.get("unit") or "",
                 "active": i.get("active", True),
-                "conflicts": [c for c in i.get("conflicts", []) if c.get("uscc")],
+                # the codes were checked when the plan was drawn: a stock code failing its check
+                # characters was accepted then with a reason the file does not carry
+                "conflicts": [
+                    {"uscc": c["uscc"], "override": "计划记录"}
+                    for c in i.get("conflicts", [])
+                    if c.get("uscc")
+                ],
             }
             for i in roster_doc["inspectors"]
         ],

@@ -1,25 +1,28 @@
-"""The candidate pool of a plan, read from the cache, with each entity's visits this year.
+"""The candidate pool of a plan, read from the cache, with each entity's visits under its cap.
 
-Visits are the finalised inspections of the plan year (originals, not corrections; one per task
-or ad-hoc visit; follow-up inspections of a rectification order do not count, they are the
-consequence of a finding, not supervision frequency) finalised before a given moment: the
-moment of the draw. Records
-are insert-only, so the visits a draw saw can be counted again later, which is what lets
-``plan verify`` re-derive a plan months after it was drawn.
+A visit is a finalised inspection (originals, not corrections; one per task or ad-hoc visit;
+follow-up inspections of a rectification order do not count, they are the consequence of a
+finding, not supervision frequency) *or* a task of an earlier plan that is not done yet: a
+second plan drawn the same year must not pick an entity the first one already sends someone
+to, or the annual cap is exceeded by drawing. Visits are counted as of a moment (the draw) over
+the years of each cell's cap (``per_years`` ending with the plan year), and recorded in the pool
+snapshot. Records, plans and tasks are insert-only, so the visits a draw saw can be counted
+again later, which is what lets ``plan verify`` re-derive a plan months after it was drawn.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from credit.domain.inspection_catalog import InspectionCatalog, Sector
+from credit.domain.inspection_catalog import InspectionCatalog, MatrixCell, Sector, group_of
 from credit.domain.roster import Roster
 from credit.domain.sampling import PoolEntry
 from credit.inspections.config import PlanConfig
-from credit.store.tables import entity, inspection_record
+from credit.store.tables import entity, inspection_plan, inspection_record, inspection_task
 
 
 @dataclass(frozen=True)
@@ -57,20 +60,50 @@ def sector_condition(sector: Sector) -> sa.ColumnElement[bool]:
     return sa.and_(sa.true(), *parts)
 
 
-def visits_before(work: sa.Connection, year: int, before_utc: str) -> dict[str, int]:
-    """USCC → visits in ``year`` finalised before ``before_utc`` (ISO UTC)."""
-    visit = sa.func.coalesce(inspection_record.c.task_id, inspection_record.c.id)
-    rows = work.execute(
-        sa.select(inspection_record.c.party_code, sa.func.count(sa.distinct(visit)))
+def visits_by_year(
+    work: sa.Connection, years: range, before_utc: str, exclude_plan: str | None = None
+) -> dict[str, Counter[int]]:
+    """USCC → {year: visits} as of ``before_utc`` (ISO UTC): records finalised before it, and the
+    tasks of plans drawn by then (``exclude_plan``: the plan being re-derived) still without one.
+
+    A task that was done counts once, in the year it was inspected; one not done, in its plan's year.
+    """
+    first, last = f"{years.start:04d}", f"{years.stop - 1:04d}"
+    visit: dict[str, tuple[str, int]] = {}  # visit key → (USCC, year)
+    key = sa.func.coalesce(inspection_record.c.task_id, inspection_record.c.id)
+    year = sa.func.substr(inspection_record.c.inspected_at, 1, 4)
+    tasks = work.execute(
+        sa.select(inspection_task.c.id, inspection_task.c.uscc, inspection_plan.c.year)
+        .join(inspection_plan, inspection_plan.c.id == inspection_task.c.plan_id)
         .where(
+            inspection_plan.c.year.between(years.start, years.stop - 1),
+            inspection_plan.c.created_utc <= before_utc,
+            *([inspection_plan.c.id != exclude_plan] if exclude_plan else []),
+        )
+    )
+    for task_id, uscc, plan_year in tasks:
+        visit[task_id] = (uscc, int(plan_year))
+    records = work.execute(
+        sa.select(key, inspection_record.c.party_code, year).where(
             inspection_record.c.corrects.is_(None),
             inspection_record.c.rectification_id.is_(None),
-            sa.func.substr(inspection_record.c.inspected_at, 1, 4) == f"{year:04d}",
+            year.between(first, last),
             inspection_record.c.created_utc < before_utc,
         )
-        .group_by(inspection_record.c.party_code)
     )
-    return {code: int(n) for code, n in rows}
+    for visit_key, uscc, inspected_year in records:
+        visit[visit_key] = (uscc, int(inspected_year))  # done: counts where it was inspected
+    out: dict[str, Counter[int]] = {}
+    for uscc, y in visit.values():
+        out.setdefault(uscc, Counter())[y] += 1
+    return out
+
+
+def visits_under(counts: Counter[int] | None, cell: MatrixCell, year: int) -> int:
+    """Visits within the cell's cap: its ``per_years`` years ending with ``year``."""
+    if not counts:
+        return 0
+    return sum(counts.get(y, 0) for y in range(year - cell.per_years + 1, year + 1))
 
 
 def load_pool(
@@ -80,9 +113,16 @@ def load_pool(
     catalog: InspectionCatalog,
     roster: Roster,
     visits_as_of_utc: str,
+    matrix: Mapping[str, Mapping[str, MatrixCell]],
+    *,
+    exclude_plan: str | None = None,
 ) -> dict[str, list[PoolEntity]]:
-    """Sector → the entities matching the plan's filters, sorted by USCC."""
-    visits = visits_before(work, config.year, visits_as_of_utc)
+    """Sector → the entities matching the plan's filters, sorted by USCC, with their visits
+    counted for the cell (sector × grade) of ``matrix`` each falls in."""
+    span = max((c.per_years for cells in matrix.values() for c in cells.values()), default=1)
+    visits = visits_by_year(
+        work, range(config.year - span + 1, config.year + 1), visits_as_of_utc, exclude_plan
+    )
     base: list[sa.ColumnElement[bool]] = [entity.c.status.in_(config.statuses)]
     if config.divisions:
         base.append(sa.or_(*(entity.c.division_code.like(f"{p}%") for p in config.divisions)))
@@ -91,6 +131,7 @@ def load_pool(
     out: dict[str, list[PoolEntity]] = {}
     for code in config.sectors:
         sector = catalog.sector(code)
+        cells = matrix[code]
         rows = cache.execute(
             sa.select(
                 entity.c.uscc,
@@ -110,7 +151,7 @@ def load_pool(
                 PoolEntry(
                     r.uscc,
                     r.grade,
-                    visits.get(r.uscc, 0),
+                    visits_under(visits.get(r.uscc), cells[group_of(r.grade)], config.year),
                     tuple(roster.conflicted_with(r.uscc, r.legal_rep_id)),
                 ),
                 r.name,

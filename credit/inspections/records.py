@@ -23,14 +23,17 @@ from credit.domain.inspection_catalog import ANSWERS, FAIL, InspectionCatalog, l
 from credit.domain.workdays import NoCalendarData, add_working_days
 from credit.inspections import InspectionError, drafts
 from credit.inspections.attachments import store_bytes
+from credit.inspections.colleagues import InspectorFacts, inspector_facts
 from credit.inspections.signature import has_ink, render_png
-from credit.operator import Operator
+from credit.operator import NO_UNIT, Operator
 from credit.reports.verification import verification_code
 from credit.store import audit, outbox
 from credit.store.db import Store
 from credit.store.tables import entity, inspection_plan, inspection_record, inspection_task
 
 PARTY_ID_TYPE = "统一社会信用代码"
+#: The shortest 执法证号 accepted (real ones: a province character, letters and digits, 8–13 long).
+CERT_MIN_LENGTH = 4
 #: A clock a few minutes fast must not make a just-finished inspection "in the future".
 CLOCK_SLACK = timedelta(minutes=5)
 CONTENT_VERSION = 1
@@ -192,8 +195,44 @@ class Checked:
     problems: list[str] = field(default_factory=list)
 
 
-def check(data: Mapping[str, Any], catalog: InspectionCatalog, now: datetime) -> Checked:
-    """Everything wrong with a draft, at once (so the inspector fixes it in one pass)."""
+def _check_inspectors(inspectors: list[dict[str, str]], facts: InspectorFacts | None) -> list[str]:
+    """Declared conflicts refuse an inspector; a 执法证号 must look like one and, where a roster
+    applies, be in it under that name (a typo would let anyone sign as an inspector)."""
+    problems: list[str] = []
+    for i in inspectors:
+        name, cert = i["name"], i["cert_no"]
+        if not cert:
+            continue
+        if facts is not None and cert in facts.conflicted:
+            problems.append(
+                f"执法人员{name}（{cert}）已申报与该主体存在利害关系，依规应当回避，不能参加本次检查。请更换执法人员。"
+            )
+        if len(cert) < CERT_MIN_LENGTH or not any(ch.isdigit() for ch in cert):
+            problems.append(
+                f"执法证号“{cert}”（{name}）不像有效的执法证号"
+                f"（至少 {CERT_MIN_LENGTH} 位，含数字），请核对执法证。"
+            )
+            continue
+        if facts is None or facts.known is None:
+            continue
+        if cert not in facts.known:
+            problems.append(
+                f"执法证号“{cert}”（{name}）不在执法人员名录中（{'；'.join(facts.sources)}）。"
+                "请从名录中选择执法人员；其他单位人员参加联合检查的，请管理员将其加入本单位名录。"
+            )
+        elif facts.known[cert] and name != facts.known[cert]:
+            problems.append(f"执法证号“{cert}”在名录中属于{facts.known[cert]}，而不是“{name}”，请核对。")
+    return problems
+
+
+def check(
+    data: Mapping[str, Any], catalog: InspectionCatalog, now: datetime, facts: InspectorFacts | None = None
+) -> Checked:
+    """Everything wrong with a draft, at once (so the inspector fixes it in one pass).
+
+    ``facts`` are the rosters that apply to the visit (:func:`inspector_facts`): with them,
+    conflicted inspectors and 执法证号 outside the rosters are refused.
+    """
     problems: list[str] = []
     try:
         matter = catalog.matter(str(data.get("matter_code") or ""))
@@ -216,6 +255,7 @@ def check(data: Mapping[str, Any], catalog: InspectionCatalog, now: datetime) ->
         problems.append("同一执法证号填写了两次，请核对执法人员。")
     if len({c for c in certs}) < 2:
         problems.append("行政检查须由两名以上执法人员实施，请填写至少两名执法人员及其执法证号。")
+    problems += _check_inspectors(inspectors, facts)
     for key, options, label in (
         ("form", catalog.forms, "检查形式"),
         ("category", catalog.categories, "检查类别"),
@@ -292,6 +332,13 @@ def publication_deadline(day: date, catalog: InspectionCatalog) -> tuple[str | N
         return None, f"公示期限无法计算：{exc.reason}"
 
 
+def publication_late(record: Mapping[str, Any]) -> bool:
+    """Finalised after its publication deadline: the record must be published at once, and
+    whoever reads it should see that the 7 working days were missed."""
+    deadline = record.get("publication_deadline")
+    return bool(deadline) and str(record["submitted_at"])[:10] > str(deadline)
+
+
 def content_for_verification(row: Mapping[str, Any]) -> dict[str, Any]:
     """What the printed record's verification code covers (platform-recomputable fields)."""
     return {
@@ -326,7 +373,8 @@ def finalise(
     draft = drafts.get(store, draft_id)
     if draft is None:
         raise InspectionError("草稿已不存在（可能已定稿或已删除）。")
-    checked = check(draft["data"], catalog, moment)
+    facts = inspector_facts(store, str(draft["data"].get("uscc") or ""), draft["data"].get("plan_id"))
+    checked = check(draft["data"], catalog, moment, facts)
     data = checked.data
     matter = catalog.matter(data["matter_code"])
     result = catalog.result(data["result_code"])
@@ -370,7 +418,7 @@ def finalise(
         "matter_code": matter.code,
         "matter_name": matter.name,
         "list_code": matter.list_code,
-        "agency": agency or "（未设置单位）",
+        "agency": agency or NO_UNIT,
         "agency_code": agency_code or None,
         "subject": data.get("entity_type") or None,
         "party_name": data["entity_name"],

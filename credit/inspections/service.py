@@ -14,7 +14,7 @@ from typing import Any
 
 from credit.domain.inspection_catalog import InspectionCatalog, load_inspection_catalog
 from credit.domain.roster import Roster
-from credit.inspections import attachments, followup, records
+from credit.inspections import InspectionError, attachments, followup, records
 from credit.inspections import drafts as _drafts
 from credit.inspections import plans as _plans
 from credit.inspections import tasks as _tasks
@@ -49,6 +49,12 @@ class Inspections:
 
     def verify(self, doc: dict[str, Any], roster: Roster | None = None) -> _plans.VerifyReport:
         return _plans.verify_plan(self.store, doc, roster=roster, catalog=self.catalog)
+
+    def colleagues(self, uscc: str, plan_id: str | None = None) -> list[tuple[str, str]]:
+        """(name, 执法证号) of the active inspectors who may inspect ``uscc`` (no declared conflict)."""
+        from credit.inspections.colleagues import inspector_facts
+
+        return inspector_facts(self.store, uscc, plan_id).colleagues()
 
     def tasks(self, plan_id: str, today: date | None = None) -> list[_tasks.TaskRow]:
         return _tasks.task_rows(self.store, plan_id, today or date.today())
@@ -118,11 +124,22 @@ class Inspections:
         return records.start_correction(self.store, self.operator, record_id, self.catalog)
 
     def record_pdf(self, record_id: str, out: Path) -> Path:
+        from credit.integrity import inspection_record_problems
         from credit.reports.inspection_record import RecordPrint, build_inspection_record
 
         rec = self.record(record_id)
         if rec is None:
             raise LookupError(record_id)
+        with self.store.work.connect() as conn:
+            altered = inspection_record_problems(conn, record_id)
+        if altered:  # a printed record must show what was finalised, or nothing
+            raise InspectionError(
+                [
+                    f"检查记录 {rec['record_no']} 与其核验码或审计记录不符，可能在定稿后被改动，不予打印：",
+                    *altered,
+                    "请运行 creditdesk audit verify 查看全部情况，并报告信息安全负责人。",
+                ]
+            )
         photos = [a["sha256"] for a in rec["attachments"]]
         signature = self.content(rec["signature_sha256"]) if rec.get("signature_sha256") else None
         was = self.record(rec["corrects"]) if rec.get("corrects") else None
@@ -133,6 +150,7 @@ class Inspections:
                 signature=signature,
                 corrected_record_no=was["record_no"] if was else None,
                 problem=self.catalog.result(rec["result_code"]).problem,
+                late=records.publication_late(rec),
             ),
             out,
         )

@@ -77,7 +77,7 @@ def task_rows(store: Store, plan_id: str, today: date) -> list[TaskRow]:
             open_drafts.setdefault(d["task_id"], []).append(d["id"])
     states = followup.order_states(store, today, record_ids=[r["id"] for r in done], catalog=catalog)
     order_of: dict[str, str] = {}
-    rank = {"overdue": 0, "not_rectified": 1, "open": 2, "rectified": 3}
+    rank = followup.URGENCY
     for s in states:
         rec_task = next((r["task_id"] for r in done if r["id"] == s.order["record_id"]), None)
         if rec_task and (rec_task not in order_of or rank[s.state] < rank[order_of[rec_task]]):

@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from credit.reports.cjkwrap import CJKParagraph
 from credit.reports.layout import GRID, PLAIN, bold, build_pdf, fit_string
@@ -44,6 +44,8 @@ PASS_INK = colors.HexColor("#2e7d32")
 PHOTOS_PER_ROW = 3
 PHOTO_BOX = (FRAME_WIDTH - 8 * mm) / PHOTOS_PER_ROW
 FOOTER_SIZE = 8.0
+#: Room the 检查内容 heading needs below it: itself, the table's header and a first item or two.
+CHECKLIST_START = 42 * mm
 
 
 @dataclass
@@ -55,6 +57,7 @@ class RecordPrint:
     signature: bytes | None = None  # the signature PNG, full size
     corrected_record_no: str | None = None  # when this record corrects another
     problem: bool = False  # the result is a finding against the entity (the catalog says)
+    late: bool = False  # finalised after the publication deadline
 
 
 def _label(text: str, st: Styles) -> CJKParagraph:
@@ -139,7 +142,7 @@ def _checklist(rec: Mapping[str, Any], st: Styles) -> Table:
     return Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(style))
 
 
-def _result(rec: Mapping[str, Any], problem: bool, st: Styles) -> Table:
+def _result(rec: Mapping[str, Any], problem: bool, late: bool, st: Styles) -> Table:
     lines = [f"<b>{markup(rec['result_code'])} {markup(rec['result_name'])}</b>"]
     if rec.get("findings"):
         lines.append(markup(rec["findings"]))
@@ -149,11 +152,14 @@ def _result(rec: Mapping[str, Any], problem: bool, st: Styles) -> Table:
         if deadline
         else (rec.get("publication_note") or "公示期限尚未确定。")
     )
+    if late:
+        publicity += "本记录定稿时已超过公示期限，应立即公示。"
     body = CJKParagraph("<br/>".join(lines), st.reason)
     note = CJKParagraph(markup(publicity), st.note)
     return Table(
         [[body], [note]],
         colWidths=[FRAME_WIDTH],
+        splitInRow=1,  # long findings run on to the next page instead of failing the layout
         style=TableStyle(
             [
                 *PLAIN,
@@ -175,19 +181,20 @@ def _image(data: bytes, max_w: float, max_h: float) -> Image:
 
 
 def _photos(rec: Mapping[str, Any], images: Mapping[str, bytes], st: Styles) -> list[Flowable]:
+    """One table per row of photos, so the heading can be kept with the first row."""
     shown = [a for a in rec["attachments"] if a["sha256"] in images]
     others = [a for a in rec["attachments"] if a["sha256"] not in images]
     out: list[Flowable] = []
-    if shown:
-        cells: list[Any] = []
-        for a in shown:
-            pic = _image(images[a["sha256"]], PHOTO_BOX - 4 * mm, PHOTO_BOX * 0.72)
-            cells.append([pic, CJKParagraph(markup(a["name"]), st.small_center)])
-        rows = [cells[i : i + PHOTOS_PER_ROW] for i in range(0, len(cells), PHOTOS_PER_ROW)]
-        rows[-1] += [""] * (PHOTOS_PER_ROW - len(rows[-1]))
+    cells: list[Any] = []
+    for a in shown:
+        pic = _image(images[a["sha256"]], PHOTO_BOX - 4 * mm, PHOTO_BOX * 0.72)
+        cells.append([pic, CJKParagraph(markup(a["name"]), st.small_center)])
+    for i in range(0, len(cells), PHOTOS_PER_ROW):
+        row = cells[i : i + PHOTOS_PER_ROW]
+        row += [""] * (PHOTOS_PER_ROW - len(row))
         out.append(
             Table(
-                rows,
+                [row],
                 colWidths=[PHOTO_BOX + 8 * mm / PHOTOS_PER_ROW] * PHOTOS_PER_ROW,
                 style=TableStyle(
                     [*PLAIN, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -276,14 +283,15 @@ def build_inspection_record(data: RecordPrint, out: Path | BinaryIO) -> str:
             ),
             Spacer(1, 3 * mm),
         ]
+    photos = _photos(rec, data.images, st)
     story += [
         _facts(rec, st),
+        CondPageBreak(CHECKLIST_START),  # never a heading alone at the foot of a page
         bold("检查内容", st.heading),
         _checklist(rec, st),
-        bold("检查结果", st.heading),
-        _result(rec, data.problem, st),
-        bold("现场照片及材料", st.heading),
-        *_photos(rec, data.images, st),
+        KeepTogether([bold("检查结果", st.heading), _result(rec, data.problem, data.late, st)]),
+        KeepTogether([bold("现场照片及材料", st.heading), photos[0]]),  # the heading with its first row
+        *photos[1:],
         Spacer(1, 6 * mm),
         KeepTogether(
             [

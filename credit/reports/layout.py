@@ -53,6 +53,10 @@ GRID: list[tuple[Any, ...]] = [
 PageDecorator = Callable[[Canvas, int, int], None]
 
 
+class PdfCancelled(Exception):
+    """The document was cancelled while being laid out; nothing was written."""
+
+
 class Emboldened(Flowable):
     """A Paragraph drawn with stroked glyphs: a readable bold from a font that has none."""
 
@@ -164,8 +168,14 @@ def build_pdf(
     title: str,
     author: str,
     subject: str,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> None:
-    """Lay out ``story`` on A4 and write it to a path (atomically) or a binary stream."""
+    """Lay out ``story`` on A4 and write it to a path (atomically) or a binary stream.
+
+    ``progress(done, total)`` follows the layout flowable by flowable; ``cancelled()`` is asked
+    as often, and when it turns true :class:`PdfCancelled` is raised before anything is written.
+    """
     font = register_fonts()
     buffer = io.BytesIO()
     frame = Frame(
@@ -190,6 +200,19 @@ def build_pdf(
         lang="zh-CN",
         displayDocTitle=True,
     )
+    total = len(story)
+
+    def on_progress(kind: str, value: int) -> None:
+        nonlocal total
+        if cancelled is not None and cancelled():
+            raise PdfCancelled
+        if kind == "SIZE_EST":
+            total = value
+        elif kind == "PROGRESS" and progress is not None:
+            progress(value, total)
+
+    if progress is not None or cancelled is not None:
+        doc.setProgressCallBack(on_progress)
     doc.build(story, canvasmaker=numbered_canvas(decorate))
     data = buffer.getvalue()
     if isinstance(out, str | os.PathLike):

@@ -2,8 +2,13 @@
 
 Printed from the plan file alone: the plan's facts, the random procedure with the seed and the
 SHA-256 of the pool and of the result, the sampling matrix as applied (pool size, ratio,
-minimum, annual cap, entities set aside, drawn) with the rule it comes from, then the task list
+minimum, visit cap, entities set aside, drawn) with the rule it comes from, then the task list
 with the paired inspectors. The pool snapshot itself is not printed (it is in the plan file).
+
+An entity's credit grade (market supervision's risk class) is not published: the task list
+names the entity, the matters, the inspectors and the date, which is what 一公开 requires; the
+grades stay in the plan file, where re-running the draw needs them, and the publication shows
+only the counts per grade, which is how anyone sees the matrix was honoured.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from credit.domain.inspection_catalog import GROUP_LABELS
+from credit.domain.inspection_catalog import GROUP_LABELS, MatrixCell
 from credit.reports.cjkwrap import CJKParagraph
 from credit.reports.layout import GRID, bold, build_pdf, fit_string, label_table
 from credit.reports.styles import BORDER, FRAME_WIDTH, LABEL_BG, MARGIN_X, MUTED, PAGE, Styles, styles
@@ -65,12 +70,11 @@ def _facts(doc: Mapping[str, Any], st: Styles) -> Table:
 
 
 def _matrix(doc: Mapping[str, Any], st: Styles) -> Table:
-    head = ["检查领域", "信用等级", "主体数", "抽查比例", "最少", "年度上限", "已达上限", "应抽", "实抽"]
+    head = ["检查领域", "信用等级", "主体数", "抽查比例", "最少", "频次上限", "已达上限", "应抽", "实抽"]
     data: list[list[Any]] = [[CJKParagraph(h, st.head_cell) for h in head]]
     names = doc.get("sector_names", {})
     for g in doc["groups"]:
         cell = g["cell"]
-        cap = cell.get("max_visits_per_year")
         data.append(
             [
                 CJKParagraph(markup(names.get(g["sector"], g["sector"])), st.cell),
@@ -78,7 +82,7 @@ def _matrix(doc: Mapping[str, Any], st: Styles) -> Table:
                 f"{g['size']:,}",
                 percent(cell["ratio"]),
                 str(cell["min_count"]),
-                f"{cap} 次" if cap is not None else "不限",
+                MatrixCell.from_dict(cell).cap_text,
                 f"{g['capped']:,}",
                 f"{g['wanted']:,}",
                 f"{g['drawn']:,}",
@@ -99,7 +103,7 @@ def _matrix(doc: Mapping[str, Any], st: Styles) -> Table:
 def _tasks(doc: Mapping[str, Any], st: Styles) -> Flowable:
     if not doc["tasks"]:
         return CJKParagraph("本次未抽中主体。", st.body)
-    head = ["序号", "主体名称", "统一社会信用代码", "等级", "检查事项", "执法人员"]
+    head = ["序号", "主体名称", "统一社会信用代码", "检查事项", "执法人员"]
     data: list[list[Any]] = [[CJKParagraph(h, st.head_cell) for h in head]]
     names = doc.get("matter_names", {})
     for t in doc["tasks"]:
@@ -109,12 +113,11 @@ def _tasks(doc: Mapping[str, Any], st: Styles) -> Flowable:
                 str(t["seq"]),
                 CJKParagraph(markup(t["name"]), st.cell),
                 t["uscc"],
-                t.get("grade") or "未评",
                 CJKParagraph(markup("、".join(names.get(m, m) for m in t["matters"])), st.cell),
                 CJKParagraph(who or "未分配（无足够无回避关系的执法人员）", st.cell),
             ]
         )
-    widths = [10 * mm, 0.0, 35 * mm, 10 * mm, 30 * mm, 36 * mm]
+    widths = [10 * mm, 0.0, 35 * mm, 34 * mm, 40 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
     return Table(
         data,
@@ -144,7 +147,10 @@ def build_plan_report(doc: Mapping[str, Any], out: Path | BinaryIO) -> None:
         Spacer(1, 1.5 * mm),
         CJKParagraph(markup(f"比例依据：{rules}" if rules else "比例依据：本计划设定。"), st.note),
         CJKParagraph(
-            markup("未评级主体单列一组；“已达上限”为本年度已完成检查次数达到上限、依规不再抽取的主体数。"),
+            markup(
+                "未评级主体单列一组；“频次上限”为一定年数内最多检查的次数；“已达上限”为已检查"
+                "及已列入此前计划尚未检查的次数达到上限、依规不再抽取的主体数。"
+            ),
             st.note,
         ),
         bold("抽取结果", st.heading),

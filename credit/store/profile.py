@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from credit.domain.check import GRADE_MEANING
 from credit.domain.lists import FLAG_LABELS
 from credit.domain.masking import mask_id
 from credit.domain.publicity import removed_by_repair
@@ -134,31 +135,69 @@ COMMITMENT: list[Field] = [
     ("source", "来源"),
 ]
 
-GRADE_MEANING = {"A": "信用风险低", "B": "信用风险一般", "C": "信用风险较高", "D": "信用风险高"}
+
+#: Section key → title, in the order public credit reports use (the GUI translates the titles).
+SECTION_TITLES = {
+    "registration": "登记注册基础信息",
+    "licences": "行政管理信息 · 行政许可",
+    "penalties": "行政管理信息 · 行政处罚",
+    "honours": "诚实守信相关荣誉信息",
+    "serious": "严重失信主体名单信息",
+    "watch": "重点关注名单信息",
+    "abnormal": "经营（活动）异常名录",
+    "commitments": "信用承诺信息",
+    "evaluation": "信用评价信息",
+    "judicial": "司法判决及执行信息",
+    "other": "其他信息",
+}
+
+#: The profile's own wording inside values and notes; ``{…}`` are filled with data. One place,
+#: so the GUI can show these phrases translated (``desktop/core_labels.py``) and a test can check
+#: that every phrase here has its translation.
+PHRASES = {
+    "not_published": "不予公示",
+    "under_publicity": "公示中，至 {end}",
+    "publicity_ended": "公示期已满（{end} 止）",
+    "removed": "已于 {day} 移出",
+    "removed_because": "已于 {day} 移出（{reason}）",
+    "expired": "有效期已满（{day}）",
+    "listed": "在列",
+    "entity_itself": "本主体",
+    "legal_rep": "法定代表人 {name}",
+    "legal_rep_id": "法定代表人 {name}（{id}）",
+    "valid_range": "{start} 至 {end}",
+    "open_ended": "长期",
+    "graded": "{grade}（{meaning}）",
+    "penalties_repaired": "另有 {count} 条处罚信息已完成信用修复，依规不再展示和使用。",
+    "lists_repaired": "另有 {count} 条名单信息已完成信用修复，依规不再展示和使用。",
+    "no_commitments": "本地尚无该主体的信用承诺记录。",
+}
 
 
 def _publicity(row: Any, today: date) -> str:
     end = row.publicity_end
     if not end:
-        return "不予公示"
+        return PHRASES["not_published"]
     if end >= today.isoformat():
-        return f"公示中，至 {end}"
-    return f"公示期已满（{end} 止）"
+        return PHRASES["under_publicity"].format(end=end)
+    return PHRASES["publicity_ended"].format(end=end)
 
 
 def _listing(row: Any, today: date, legal_rep: str | None) -> dict[str, Any]:
     data = {k: getattr(row, k, None) for k, _ in LISTING if hasattr(row, k)}
-    if row.removed_on:
-        data["removal"] = f"已于 {row.removed_on} 移出" + (
-            f"（{row.removal_reason}）" if row.removal_reason else ""
-        )
+    if row.removed_on and row.removal_reason:
+        data["removal"] = PHRASES["removed_because"].format(day=row.removed_on, reason=row.removal_reason)
+    elif row.removed_on:
+        data["removal"] = PHRASES["removed"].format(day=row.removed_on)
     elif row.valid_until and row.valid_until < today.isoformat():
-        data["removal"] = f"有效期已满（{row.valid_until}）"
+        data["removal"] = PHRASES["expired"].format(day=row.valid_until)
     else:
-        data["removal"] = "在列"
-    data["in_effect"] = data["removal"] == "在列"
+        data["removal"] = PHRASES["listed"]
+    data["in_effect"] = data["removal"] == PHRASES["listed"]
     data["subject"] = (
-        f"法定代表人 {row.person_name}（{mask_id(row.person_id)}）" if row.person_id else "本主体"
+        PHRASES["legal_rep_id"].format(name=row.person_name, id=mask_id(row.person_id))
+        if row.person_id
+        else PHRASES["entity_itself"]
     )
     return data
 
@@ -178,7 +217,9 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
     licences = [
         {
             **{k: getattr(r, k) for k, _ in LICENCE if hasattr(r, k)},
-            "valid": f"{r.valid_from or '—'} 至 {r.valid_to or '长期'}",
+            "valid": PHRASES["valid_range"].format(
+                start=r.valid_from or "—", end=r.valid_to or PHRASES["open_ended"]
+            ),
         }
         for r in conn.execute(
             sa.select(licence).where(licence.c.uscc == code).order_by(licence.c.decision_date.desc())
@@ -222,7 +263,9 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
     judicial_rows = [
         {
             **{k: getattr(r, k) for k, _ in JUDICIAL if hasattr(r, k)},
-            "subject": f"法定代表人 {r.person_name}" if r.person_id else "本主体",
+            "subject": PHRASES["legal_rep"].format(name=r.person_name)
+            if r.person_id
+            else PHRASES["entity_itself"],
         }
         for r in conn.execute(
             sa.select(judicial).where(sa.or_(judicial.c.uscc == code, judicial.c.person_id.in_(person_ids)))
@@ -231,7 +274,7 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
     evaluation = (
         [
             {
-                "grade": f"{ent.grade}（{GRADE_MEANING.get(ent.grade, '')}）",
+                "grade": PHRASES["graded"].format(grade=ent.grade, meaning=GRADE_MEANING.get(ent.grade, "")),
                 "grade_date": ent.grade_date,
                 "grade_unit": ent.grade_unit,
             }
@@ -243,38 +286,35 @@ def load_profile(conn: sa.Connection, code: str, today: date | None = None) -> P
 
     def repaired_note(*list_types: str) -> str | None:
         count = sum(repaired_lists.get(t, 0) for t in list_types)
-        return f"另有 {count} 条名单信息已完成信用修复，依规不再展示和使用。" if count else None
+        return PHRASES["lists_repaired"].format(count=count) if count else None
 
+    t = SECTION_TITLES
     sections = [
-        Section("registration", "登记注册基础信息", REGISTRATION, [reg]),
-        Section("licences", "行政管理信息 · 行政许可", LICENCE, licences),
+        Section("registration", t["registration"], REGISTRATION, [reg]),
+        Section("licences", t["licences"], LICENCE, licences),
         Section(
             "penalties",
-            "行政管理信息 · 行政处罚",
+            t["penalties"],
             PENALTY,
             penalties,
-            note=f"另有 {repaired} 条处罚信息已完成信用修复，依规不再展示和使用。" if repaired else None,
+            note=PHRASES["penalties_repaired"].format(count=repaired) if repaired else None,
         ),
-        Section("honours", "诚实守信相关荣誉信息", HONOUR, honours),
+        Section("honours", t["honours"], HONOUR, honours),
         Section(
             "serious",
-            "严重失信主体名单信息",
+            t["serious"],
             LISTING,
             by_type.get("serious", []) + by_type.get("judgment_debtor", []),
             note=repaired_note("serious", "judgment_debtor"),
         ),
-        Section("watch", "重点关注名单信息", LISTING, by_type.get("watch", []), note=repaired_note("watch")),
+        Section("watch", t["watch"], LISTING, by_type.get("watch", []), note=repaired_note("watch")),
         Section(
-            "abnormal",
-            "经营（活动）异常名录",
-            LISTING,
-            by_type.get("abnormal", []),
-            note=repaired_note("abnormal"),
+            "abnormal", t["abnormal"], LISTING, by_type.get("abnormal", []), note=repaired_note("abnormal")
         ),
-        Section("commitments", "信用承诺信息", COMMITMENT, [], note="本地尚无该主体的信用承诺记录。"),
-        Section("evaluation", "信用评价信息", EVALUATION, evaluation),
-        Section("judicial", "司法判决及执行信息", JUDICIAL, judicial_rows),
-        Section("other", "其他信息", [], []),
+        Section("commitments", t["commitments"], COMMITMENT, [], note=PHRASES["no_commitments"]),
+        Section("evaluation", t["evaluation"], EVALUATION, evaluation),
+        Section("judicial", t["judicial"], JUDICIAL, judicial_rows),
+        Section("other", t["other"], [], []),
     ]
     return Profile(
         uscc=ent.uscc,

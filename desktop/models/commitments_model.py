@@ -18,6 +18,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core_labels import term
+from desktop.formatting import listed, named
 from desktop.widgets.badges import AMBER, GRADE_COLOURS, GREY, RED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,20 +56,34 @@ def status_badge(row: dict[str, Any]) -> tuple[str, str, str]:
     return (fulfilment_word(value), *fill)
 
 
+class DueDays(QObject):
+    """Working-day counts, singular or plural in English ("1 working day left"): lupdate gives a
+    plural form only to ``self.tr`` with a count, not to ``QCoreApplication.translate``."""
+
+    def overdue(self, n: int) -> str:
+        return self.tr("逾期 %n 个工作日", "", n)
+
+    def left(self, n: int) -> str:
+        return self.tr("剩余 %n 个工作日", "", n)
+
+
+_DAYS = DueDays()
+
+
 def due_badge(row: dict[str, Any]) -> tuple[str, str, str] | None:
     """Working days overdue (red) or left (amber), for rows of the due/overdue list."""
     if "working_days_overdue" in row:
         n = row["working_days_overdue"]
         if n is None:  # the calendar cannot count that far: say it is late, not how late
             return (QCoreApplication.translate("Commitments", "已逾期"), *RED)
-        return (QCoreApplication.translate("Commitments", "逾期 {0} 个工作日").format(n), *RED)
+        return (_DAYS.overdue(n), *RED)
     if "working_days_left" in row:
         n = row["working_days_left"]
         if n == 0:
             return (QCoreApplication.translate("Commitments", "今日到期"), *AMBER)
         if n is None:
             return (QCoreApplication.translate("Commitments", "即将到期"), *AMBER)
-        return (QCoreApplication.translate("Commitments", "剩余 {0} 个工作日").format(n), *AMBER)
+        return (_DAYS.left(n), *AMBER)
     return None
 
 
@@ -126,15 +142,17 @@ class CommitmentsModel(QAbstractTableModel):
     @staticmethod
     def _display(row: dict[str, Any], key: str) -> str:
         if key == "materials":
-            return "、".join(row.get("missing_materials") or [])
+            return listed(row.get("missing_materials") or [])
+        if key == "commitment_type":
+            return term(row[key])
         value = row.get(key)
         return "" if value is None else str(value)
 
     @staticmethod
     def _tooltip(row: dict[str, Any]) -> str:
         lines = [
-            f"{row['code']} · {row['commitment_type']}",
-            f"{row['committer_name']}（{row['committer_code']}）",
+            f"{row['code']} · {term(row['commitment_type'])}",
+            named(row["committer_name"], row["committer_code"]),
             QCoreApplication.translate("Commitments", "承诺事由：{0}").format(row["reason"]),
         ]
         if row.get("deadline"):

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from desktop.core_labels import chip
+from desktop.formatting import listed
 from desktop.widgets.badges import grade_text, status_chip
 
 if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that opens the store
@@ -96,7 +98,7 @@ class ResultsModel(QAbstractTableModel):
         if col == GRADE:
             return hit.grade or ""
         if col == FLAGS:
-            return "、".join(chips_for(hit))  # for copy and screen readers; painted as chips
+            return listed(chip(c) for c in chips_for(hit))  # for copy and screen readers; painted as chips
         if col == AREA:
             return hit.division_name or ""
         return None

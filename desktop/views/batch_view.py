@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings
 from desktop.errors import show_error
-from desktop.formatting import stamp
+from desktop.formatting import named, stamp
 from desktop.models.batch_model import (
     ALL,
     ATTENTION,
@@ -49,6 +49,7 @@ from desktop.models.batch_model import (
     status_word,
 )
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.profile_html import pill
 from desktop.views.saved_file import link_label, open_file, saved_html
 from desktop.views.verdict_widget import verdict_colours, verdict_word
@@ -71,12 +72,17 @@ def export_path(data_dir: Path, result: BatchResult, kind: str, moment: datetime
     return data_dir / "reports" / f"批量核查结果-{result.matter_code}-{moment:%Y%m%d-%H%M%S}.{kind}"
 
 
-def write_export(result: BatchResult, kind: str, path: Path) -> Path:
-    """Runs on the worker: the folder, then the file."""
+def write_export(result: BatchResult, kind: str, path: Path, task: Task | None = None) -> Path:
+    """Runs on the worker: the folder, then the file (the PDF with progress and cancel)."""
     from credit.batch_check import export_pdf, export_xlsx
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    (export_xlsx if kind == "xlsx" else export_pdf)(result, path)
+    if kind == "xlsx":
+        export_xlsx(result, path)
+    elif task is None:
+        export_pdf(result, path)
+    else:
+        export_pdf(result, path, progress=task.progress, cancelled=lambda: task.cancelled)
     return path
 
 
@@ -232,7 +238,9 @@ class BatchCheckView(QWidget):
         metrics = self.fontMetrics()
         widths = [metrics.horizontalAdvance("000000") + 16, metrics.horizontalAdvance("0" * 18) + 28]
         widths += [metrics.horizontalAdvance("常州新北瑞丰精密机械有限公司") + 24]
-        widths += [metrics.horizontalAdvance("本地无此主体") + metrics.height() + 20]
+        problems = (status_word(s) for s in ("invalid", "checksum", "unknown", "duplicate"))
+        widest = max(problems, key=metrics.horizontalAdvance)
+        widths += [metrics.horizontalAdvance(widest) + metrics.height() + 20]  # the badge, either language
         for col, width in enumerate(widths):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
@@ -243,9 +251,11 @@ class BatchCheckView(QWidget):
         self.xlsx_button.setObjectName("batchXlsx")
         self.xlsx_button.setToolTip(self.tr("每行一条结论和原因，另附汇总表"))
         self.xlsx_button.clicked.connect(partial(self.export, "xlsx"))
-        self.pdf_button = QPushButton(self.tr("导出 PDF（可打印）"))
+        self.pdf_button = QPushButton(self.tr("导出并打印 PDF…"))
         self.pdf_button.setObjectName("batchPdf")
-        self.pdf_button.setToolTip(self.tr("一份合并的核查结果 PDF：汇总与逐行结论"))
+        self.pdf_button.setToolTip(
+            self.tr("保存一份合并的核查结果 PDF（汇总与逐行结论），然后打开打印对话框")
+        )
         self.pdf_button.clicked.connect(partial(self.export, "pdf"))
         self.export_status = link_label(QLabel())
         self.export_status.setObjectName("batchExportStatus")
@@ -276,7 +286,7 @@ class BatchCheckView(QWidget):
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
         for code, matter in matters.items():
-            self.matter_combo.addItem(f"{matter.name}（{code}）", code)
+            self.matter_combo.addItem(named(matter.name, code), code)
             self.matter_combo.setItemData(
                 self.matter_combo.count() - 1, matter.basis, Qt.ItemDataRole.ToolTipRole
             )
@@ -381,6 +391,12 @@ class BatchCheckView(QWidget):
             self._set_running(True)
 
     def cancel(self) -> None:
+        """Stop the batch, or the PDF export under way."""
+        if self.task is None and self._export_task is not None:
+            self._export_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("正在取消…"))
+            return
         if self.task is None:
             return
         self.task.cancel()
@@ -440,18 +456,22 @@ class BatchCheckView(QWidget):
         self.model.set_result(result)
         self.message.hide()
         self.summary.setText(summary_html(result))
+        from credit.operator import NO_UNIT
+
+        who = (
+            self.tr("{0}（未设置单位）").format(result.operator)
+            if result.unit == NO_UNIT  # already in brackets: never "（（未设置单位））"
+            else self.tr("{0}（{1}）").format(result.operator, result.unit)
+        )
         self.meta.setText(
-            self.tr(
-                "名单 {0}（代码列“{1}”） · {2}（{3}） · 核查时间 {4} · 数据截至 {5} · 核查人 {6}（{7}）"
-            ).format(
+            self.tr("名单 {0}（代码列“{1}”） · {2}（{3}） · 核查时间 {4} · 数据截至 {5} · 核查人 {6}").format(
                 result.source,
                 result.code_column,
                 result.matter_name,
                 result.matter_code,
                 result.checked_at.strftime("%Y-%m-%d %H:%M"),
                 stamp(result.as_of) if result.as_of else self.tr("未知"),
-                result.operator,
-                result.unit,
+                who,
             )
         )
         self.stale.setText(result.stale_warning or "")
@@ -476,25 +496,58 @@ class BatchCheckView(QWidget):
         path = export_path(desk.store.data_dir, result, kind, datetime.now())
         self.export_status.setText(self.tr("正在导出 {0}…").format(EXPORTS[kind]))
         task = self.runner.run(
-            lambda task: write_export(result, kind, path),
+            lambda task: write_export(result, kind, path, task),
             on_done=partial(self._exported, kind),
             on_error=self._export_failed,
+            on_progress=self._on_export_progress,
+            on_cancelled=self._export_cancelled,
         )
         if not task.finished:
             self._export_task = task
+            if kind == "pdf":  # thousands of rows take seconds: show how far, allow stopping
+                self.progress.setRange(0, 0)
+                self.progress_label.setText(self.tr("正在生成 PDF…"))
+                self.progress_row.show()
+                self.cancel_button.setEnabled(True)
         self._enable_exports()
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if done >= total:
+            self.progress_label.setText(self.tr("正在写入 PDF 文件…"))
+        else:
+            self.progress_label.setText(self.tr("正在生成 PDF：{0}%").format(done * 100 // max(total, 1)))
+
+    def _export_cancelled(self) -> None:
+        self._export_task = None
+        self.progress_row.hide()
+        self._enable_exports()
+        self.export_status.setText(self.tr("已取消导出 PDF，未生成文件。"))
 
     def _exported(self, kind: str, path: Path) -> None:
         self._export_task = None
+        self.progress_row.hide()
         self._enable_exports()
         saved = self.tr("{0} 已保存到 {1}").format(EXPORTS[kind], str(path))
-        if not open_file(path):
-            saved += self.tr("。未能自动打开，请在文件夹中打开")
-        self.export_status.setText(saved_html(saved, path))
+        if kind == "pdf":  # one action: saved, then the print dialog
+            saved += self.tr("。")
+            self.export_status.setText(saved_html(saved, path))
+            offer_print(
+                self,
+                self.runner,
+                path,
+                lambda status: self.export_status.setText(saved_html(saved + status, path)),
+            )
+        else:
+            if not open_file(path):
+                saved += self.tr("。未能自动打开，请在文件夹中打开")
+            self.export_status.setText(saved_html(saved, path))
         self.exported.emit(kind, str(path))
 
     def _export_failed(self, exc: BaseException) -> None:
         self._export_task = None
+        self.progress_row.hide()
         self._enable_exports()
         self.export_status.setText(self.tr("导出未完成。"))
         show_error(self.window(), exc)
@@ -518,10 +571,17 @@ def summary_html(result: BatchResult) -> str:
         f"{len(result.rows):,}", f"{statuses['ok']:,}"
     )
     badges = [
-        pill(f"{verdict_word(verdict)} {n:,}", *verdict_colours(verdict), bold=True)
+        pill(_unbroken(f"{verdict_word(verdict)} {n:,}"), *verdict_colours(verdict), bold=True)
         for verdict, n in result.verdict_counts().items()
     ]
     badges += [
-        pill(f"{status_word(status)} {n:,}", *GREY) for status, n in statuses.items() if status != "ok" and n
+        pill(_unbroken(f"{status_word(status)} {n:,}"), *GREY)
+        for status, n in statuses.items()
+        if status != "ok" and n
     ]
-    return f"<b>{escape(head)}</b>&nbsp;&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(badges)
+    # a line may break between badges (a plain space), never inside one ("No such entity here 1")
+    return f"<b>{escape(head)}</b>&nbsp;&nbsp; " + "&nbsp; ".join(badges)
+
+
+def _unbroken(text: str) -> str:
+    return text.replace(" ", "\u00a0")

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 from credit.domain import uscc as uscc_rules
 from desktop import settings
 from desktop.errors import show_error
-from desktop.formatting import stamp
+from desktop.formatting import named, stamp
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.batch_view import BatchCheckView
-from desktop.views.saved_file import link_label, open_file, saved_html
+from desktop.views.saved_file import link_label, saved_html
 from desktop.views.verdict_widget import VerdictBanner, verdict_colours, verdict_word
 
 if TYPE_CHECKING:  # the core (SQLAlchemy …) is imported by the worker that opens the store
@@ -226,7 +227,10 @@ class CheckView(QWidget):
         self.check_button.setAutoDefault(True)
         self.check_button.setDefault(True)
         self.check_button.setToolTip(self.tr("回车即核查"))
-        self.check_button.setMinimumWidth(self.check_button.fontMetrics().horizontalAdvance("核查") * 4)
+        button_metrics = self.check_button.fontMetrics()  # a wide target, in either language
+        self.check_button.setMinimumWidth(
+            button_metrics.horizontalAdvance(self.check_button.text()) + button_metrics.height() * 6
+        )
         self.check_button.clicked.connect(self.submit)
 
         grid = QGridLayout(self.form)
@@ -286,11 +290,11 @@ class CheckView(QWidget):
         self.print_button = QPushButton(self.tr("打印/保存报告"))
         self.print_button.setObjectName("printReport")
         self.print_button.setAutoDefault(True)
-        self.print_button.setToolTip(self.tr("生成核查报告 PDF 并打开，可从查看器打印（Ctrl+P）"))
+        self.print_button.setToolTip(self.tr("生成并保存核查报告 PDF，然后打开打印对话框（Ctrl+P）"))
         self.print_button.clicked.connect(self.save_report)
         self.print_button.setMinimumHeight(int(self.print_button.fontMetrics().height() * 2))
         self.print_button.setMinimumWidth(
-            self.print_button.fontMetrics().horizontalAdvance("打印/保存报告") + 40
+            self.print_button.fontMetrics().horizontalAdvance(self.print_button.text()) + 40
         )
         print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -341,7 +345,7 @@ class CheckView(QWidget):
         self.matter_combo.blockSignals(True)
         self.matter_combo.clear()
         for code, matter in self.matters.items():
-            self.matter_combo.addItem(f"{matter.name}（{code}）", code)
+            self.matter_combo.addItem(named(matter.name, code), code)
             self.matter_combo.setItemData(
                 self.matter_combo.count() - 1, matter.basis, Qt.ItemDataRole.ToolTipRole
             )
@@ -545,7 +549,7 @@ class CheckView(QWidget):
     # -- report ---------------------------------------------------------------------------
 
     def save_report(self) -> None:
-        """One action: write the report PDF (on the worker), then open it for printing."""
+        """One action: write the report PDF (on the worker), then offer the print dialog."""
         result, desk = self.result, self.desk
         if result is None or desk is None or self._report_task is not None:
             return
@@ -564,11 +568,15 @@ class CheckView(QWidget):
     def _report_written(self, path: Path) -> None:
         self._report_task = None
         self.print_button.setEnabled(True)
-        saved = self.tr("报告已保存到 {0}").format(str(path))
-        if not open_file(path):
-            saved += self.tr("。未能打开 PDF 查看器，请在文件夹中打开报告后打印")
+        saved = self.tr("报告已保存到 {0}。").format(str(path))
         self.report_status.setText(saved_html(saved, path))
         self.reportSaved.emit(str(path))
+        offer_print(
+            self,
+            self.runner,
+            path,
+            lambda status: self.report_status.setText(saved_html(saved + status, path)),
+        )
 
     def _report_failed(self, exc: BaseException) -> None:
         self._report_task = None

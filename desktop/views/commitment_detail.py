@@ -16,11 +16,14 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from credit.domain.masking import mask_id
+from desktop.core_labels import term
 from desktop.errors import show_error
+from desktop.formatting import listed, named
 from desktop.models.commitments_model import status_badge
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.profile_html import Colours, pill
-from desktop.views.saved_file import link_label, open_file, saved_html
+from desktop.views.saved_file import link_label, saved_html
 
 if TYPE_CHECKING:  # the core (SQLAlchemy, reportlab …) is imported by the worker
     from credit.desk import Desk
@@ -69,7 +72,9 @@ class CommitmentDetail(QWidget):
         self.browser.setOpenLinks(False)
         self.letter_button = QPushButton(self.tr("打印承诺书"))
         self.letter_button.setObjectName("printLetter")
-        self.letter_button.setToolTip(self.tr("生成信用承诺书 PDF 并打开，供承诺人签字盖章"))
+        self.letter_button.setToolTip(
+            self.tr("生成并保存信用承诺书 PDF，然后打开打印对话框，供承诺人签字盖章")
+        )
         self.letter_button.clicked.connect(self.print_letter)
         self.fulfil_button = QPushButton(self.tr("认定履行情况…"))
         self.fulfil_button.setObjectName("recordFulfilment")
@@ -124,27 +129,28 @@ class CommitmentDetail(QWidget):
     def html(self, r: dict[str, Any], c: Colours) -> str:
         matter = r.get("matter_code")
         if matter in self.matters:
-            matter_text = f"{self.matters[matter].name}（{matter}）"
+            matter_text = named(self.matters[matter].name, matter)
         else:
             matter_text = matter or self.tr("未指定")
         valid = self.tr("至 {0}").format(r["valid_until"]) if r.get("valid_until") else self.tr("长期")
         education = self.tr("已进行准入前诚信教育") if r.get("education_given") else self.tr("未记录")
         created = str(r["created_local"])[:16].replace("T", " ")
+        committer = self.tr("{0}（{1}）").format(r["committer_name"], term(r["committer_category"]))
         fields: list[tuple[str, str]] = [
-            (self.tr("承诺人"), f"{r['committer_name']}（{r['committer_category']}）"),
+            (self.tr("承诺人"), committer),
             (self.tr("代码"), committer_code_text(r)),
-            (self.tr("承诺类型"), r["commitment_type"]),
+            (self.tr("承诺类型"), term(r["commitment_type"])),
             (self.tr("审批事项"), matter_text),
             (self.tr("承诺事由"), r["reason"]),
             (self.tr("作出日期"), r["made_on"]),
             (self.tr("有效期"), valid),
             (self.tr("受理单位"), r["accepting_unit"]),
-            (self.tr("公开类型"), r["publicity_type"]),
+            (self.tr("公开类型"), term(r["publicity_type"])),
             (self.tr("诚信教育"), education),
         ]
         if r.get("deadline"):
             fields += [
-                (self.tr("容缺材料"), "、".join(r.get("missing_materials") or [])),
+                (self.tr("容缺材料"), listed(r.get("missing_materials") or [])),
                 (self.tr("补齐期限"), r["deadline"]),
             ]
         if r.get("fulfilment"):
@@ -165,6 +171,9 @@ class CommitmentDetail(QWidget):
             )
         )
         word, fill, ink = status_badge(r)
+        # lupdate does not read f-strings: the texts are translated here, then put in
+        code_label, content_label = self.tr("承诺编码"), self.tr("承诺内容")
+        liability_label = self.tr("违诺责任")
         cells = "".join(
             f'<tr><td class="label" width="22%">{escape(label)}</td><td>{escape(str(value))}</td></tr>'
             for label, value in fields
@@ -175,12 +184,12 @@ class CommitmentDetail(QWidget):
             f"td.label {{ background-color:{c.label_bg}; color:{c.muted}; white-space:nowrap; }}"
             f"h3 {{ color:{c.heading}; margin-top:12px; margin-bottom:4px; }}"
             "</style>"
-            f'<p style="color:{c.muted}">{escape(self.tr("承诺编码"))}</p>'
+            f'<p style="color:{c.muted}">{escape(code_label)}</p>'
             f'<h2 style="font-family:monospace">{escape(r["code"])}&nbsp;&nbsp;'
             f'<span style="font-size:medium">{pill(word, fill, ink, bold=True)}</span></h2>'
             f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{cells}</table>'
-            f"<h3>{escape(self.tr('承诺内容'))}</h3><p>{_para(r['content'])}</p>"
-            f"<h3>{escape(self.tr('违诺责任'))}</h3><p>{_para(r['liability'])}</p>"
+            f"<h3>{escape(content_label)}</h3><p>{_para(r['content'])}</p>"
+            f"<h3>{escape(liability_label)}</h3><p>{_para(r['liability'])}</p>"
         )
 
     # -- actions --------------------------------------------------------------------------
@@ -194,7 +203,7 @@ class CommitmentDetail(QWidget):
             self.entityRequested.emit(self.row["committer_code"])
 
     def print_letter(self) -> None:
-        """One action: write the 承诺书 PDF on the worker, then open it for printing."""
+        """One action: write the 承诺书 PDF on the worker, then offer the print dialog."""
         row, desk = self.row, self.desk
         if row is None or desk is None or self._letter_task is not None:
             return
@@ -210,11 +219,15 @@ class CommitmentDetail(QWidget):
     def _letter_written(self, path: Path) -> None:
         self._letter_task = None
         self.letter_button.setEnabled(self.row is not None)
-        saved = self.tr("信用承诺书已保存到 {0}").format(str(path))
-        if not open_file(path):
-            saved += self.tr("。未能打开 PDF 查看器，请在文件夹中打开后打印")
+        saved = self.tr("信用承诺书已保存到 {0}。").format(str(path))
         self.letter_status.setText(saved_html(saved, path))
         self.letterSaved.emit(str(path))
+        offer_print(
+            self,
+            self.runner,
+            path,
+            lambda status: self.letter_status.setText(saved_html(saved + status, path)),
+        )
 
     def _letter_failed(self, exc: BaseException) -> None:
         self._letter_task = None

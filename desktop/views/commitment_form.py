@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from credit.domain import uscc as uscc_rules
+from desktop.core_labels import term
 from desktop.errors import show_error
+from desktop.formatting import named
 from desktop.ops import RunnerLike, Task
 from desktop.views.check_view import code_from_input
 from desktop.windows.fulfilment_dialog import ERROR_STYLE, qdate_iso
@@ -165,7 +167,9 @@ class CommitmentForm(QWidget):
         self.days_spin.setRange(0, 250)
         self.days_spin.setSpecialValueText(self.tr("请填写"))
         self.days_spin.setSuffix(self.tr(" 个工作日"))
-        self.days_spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("250 个工作日") + 48)
+        self.days_spin.setMaximumWidth(
+            self.fontMetrics().horizontalAdvance("250" + self.days_spin.suffix()) + 48
+        )
         self.deadline_label = QLabel()
         self.deadline_label.setObjectName("deadlineText")
         self.deadline_label.setWordWrap(True)
@@ -340,11 +344,11 @@ class CommitmentForm(QWidget):
             ):
                 combo.clear()
                 for value in values:
-                    combo.addItem(value, value)
+                    combo.addItem(term(value), value)  # shown translated, stored as the core's
             self.matter_combo.clear()
             self.matter_combo.addItem(self.tr("（不涉及具体审批事项）"), None)
             for code, matter in data.matters.items():
-                self.matter_combo.addItem(f"{matter.name}（{code}）", code)
+                self.matter_combo.addItem(named(matter.name, code), code)
         finally:
             self._filling = False
         self._template_changed()
@@ -486,12 +490,12 @@ class CommitmentForm(QWidget):
             reason=given(self.reason_field.text(), self.tr("承诺事由")),
             accepting_unit=given(self.unit_field.text(), self.tr("受理单位")),
             made_on=self.made_on(),
-            missing_materials=self.materials() or [f"〔{self.tr('容缺材料')}〕"],
+            missing_materials=self.materials() or [given("", self.tr("容缺材料"))],
             deadline=self.deadline,
             deadline_days=self.days_spin.value() or None,
         )
         if kind == TOLERANT and self.deadline is None:
-            values["deadline"] = f"〔{self.tr('补齐期限')}〕"
+            values["deadline"] = given("", self.tr("补齐期限"))
         if kind == TOLERANT and not self.days_spin.value():
             values["deadline_days"] = "〔N〕"
         content, liability = filled_template(kind, self.matter(), values)

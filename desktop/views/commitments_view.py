@@ -33,8 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core_labels import term
 from desktop.errors import show_error
-from desktop.models.commitments_model import BADGE_COLUMNS, BADGE_ROLE, ROW_ROLE, CommitmentsModel
+from desktop.models.commitments_model import (
+    BADGE_COLUMNS,
+    BADGE_ROLE,
+    ROW_ROLE,
+    CommitmentsModel,
+    column_title,
+    due_badge,
+)
 from desktop.ops import RunnerLike, Task
 from desktop.views.commitment_detail import CommitmentDetail
 from desktop.views.commitment_form import CommitmentForm, FormData, load_form_data
@@ -69,19 +77,22 @@ def commitment_table(model: CommitmentsModel) -> QTableView:
     head.setHighlightSections(False)
     head.setStretchLastSection(True)
     metrics = table.fontMetrics()
-    widths = {
-        "state": metrics.horizontalAdvance("逾期 10 个工作日") + metrics.height() + 16,
+    overdue = due_badge({"working_days_overdue": 10})
+    assert overdue is not None
+    widths = {  # sample texts in the user's language (the data samples are Chinese anyway)
+        "state": metrics.horizontalAdvance(overdue[0]) + metrics.height() + 16,
         "code": metrics.horizontalAdvance("0" * 20) + 20,
         "committer_name": metrics.horizontalAdvance("常州新北瑞丰精密机械有限公司") + 16,
         "committer_code": metrics.horizontalAdvance("0" * 18) + 20,
-        "commitment_type": metrics.horizontalAdvance("容缺受理型") + 20,
+        "commitment_type": metrics.horizontalAdvance(term("容缺受理型")) + 20,
         "made_on": metrics.horizontalAdvance("2026-11-22") + 20,
         "deadline": metrics.horizontalAdvance("2026-11-22") + 20,
         "materials": metrics.horizontalAdvance("场所平面图、从业人员健康证明") + 16,
-        "status": metrics.horizontalAdvance("全部未履行") + metrics.height() + 16,
+        "status": metrics.horizontalAdvance(term("全部未履行")) + metrics.height() + 16,
     }
     for col, key in enumerate(model.columns):
-        table.setColumnWidth(col, widths[key])
+        title = head.fontMetrics().horizontalAdvance(column_title(key)) + metrics.height()
+        table.setColumnWidth(col, max(widths[key], title))  # the header readable in either language
         if key in BADGE_COLUMNS:
             table.setItemDelegateForColumn(col, BadgeDelegate(BADGE_ROLE, table))
     return table

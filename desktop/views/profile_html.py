@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
+from desktop import core_labels as labels
 from desktop.formatting import stamp, value_text
 from desktop.widgets.badges import (
     AMBER,
@@ -68,8 +69,9 @@ def _mix(a: QColor, b: QColor, share_a: float) -> QColor:
     )
 
 
-def _text(value: Any) -> str:
-    return escape(value_text(value)).replace("\n", "<br>")
+def _text(value: Any, key: str = "") -> str:
+    """A value as HTML; in the fields the core words itself (``key``), its phrases translated."""
+    return escape(labels.value(key, value_text(value))).replace("\n", "<br>")
 
 
 def pill(text: str, fill: str, fg: str, *, bold: bool = False) -> str:
@@ -122,15 +124,15 @@ def _header(p: Profile, c: Colours) -> str:
     if p.grade in GRADE_COLOURS:
         assert p.grade is not None
         cells.append(_cell_badge(p.grade, *GRADE_COLOURS[p.grade], bold=True))
-        grade = QCoreApplication.translate("ProfileView", "信用等级 {0}").format(p.grade)
-        meaning = GRADE_MEANING.get(p.grade, "")
-        cells.append(f"<td>{escape(grade)} {escape(meaning)}&nbsp;&nbsp;</td>")
+        meaning = labels.grade_meaning(GRADE_MEANING.get(p.grade, ""))
+        grade = QCoreApplication.translate("ProfileView", "信用等级 {0} {1}").format(p.grade, meaning)
+        cells.append(f"<td>{escape(grade)}&nbsp;&nbsp;</td>")
     else:
         none = QCoreApplication.translate("ProfileView", "暂无信用等级")
         cells.append(f'<td style="color:{c.muted}">{escape(none)}&nbsp;&nbsp;</td>')
-    cells.extend(_cell_badge(flag, *chip_colours(flag)) for flag in p.flags)
+    cells.extend(_cell_badge(labels.chip(flag), *chip_colours(flag)) for flag in p.flags)
     if not p.active:
-        cells.append(_cell_badge(status_chip(p.status), *GREY))
+        cells.append(_cell_badge(labels.chip(status_chip(p.status)), *GREY))
     badges = f'<table cellspacing="4" cellpadding="3"><tr>{"".join(cells)}</tr></table>'
     status = QCoreApplication.translate("ProfileView", "登记状态：{0}").format(escape(p.status))
     as_of = QCoreApplication.translate("ProfileView", "数据截至 {0}").format(escape(stamp(p.as_of)))
@@ -146,10 +148,12 @@ def _header(p: Profile, c: Colours) -> str:
 
 
 def _section(s: Section, c: Colours) -> str:
-    count = f' <span style="color:{c.muted};font-weight:normal">（{len(s.rows)}）</span>' if s.rows else ""
-    out = [f'<a name="{escape(s.key)}"></a><h3>{escape(s.title)}{count}</h3>']
+    count = QCoreApplication.translate("ProfileView", "（{0}）").format(len(s.rows)) if s.rows else ""
+    count = f' <span style="color:{c.muted};font-weight:normal">{count}</span>' if count else ""
+    title = labels.section_title(s.title)
+    out = [f'<a name="{escape(s.key)}"></a><h3>{escape(title)}{count}</h3>']
     if s.note:
-        out.append(f'<p style="color:{c.muted}">{escape(s.note)}</p>')
+        out.append(f'<p style="color:{c.muted}">{escape(labels.phrase(s.note))}</p>')
     if not s.rows or not s.fields:
         none = QCoreApplication.translate("ProfileView", "暂无")
         out.append(f'<p style="color:{c.muted}">{none}</p>')
@@ -172,12 +176,16 @@ def _grey(html: str, muted: bool, c: Colours) -> str:
     return f'<span style="color:{c.faded}">{html}</span>' if muted else html
 
 
+def _head(s: Section) -> str:
+    return "".join(f"<th>{escape(labels.field_label(label))}</th>" for _, label in s.fields)
+
+
 def _wide_table(s: Section, c: Colours) -> str:
-    head = "".join(f"<th>{escape(label)}</th>" for _, label in s.fields)
+    head = _head(s)
     body = []
     for row in s.rows:
         muted = _row_muted(row)
-        cells = "".join(f"<td>{_grey(_text(row.get(key)), muted, c)}</td>" for key, _ in s.fields)
+        cells = "".join(f"<td>{_grey(_text(row.get(key), key), muted, c)}</td>" for key, _ in s.fields)
         body.append(f"<tr>{cells}</tr>")
     return (
         f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
@@ -191,13 +199,13 @@ COMMITMENT_SCHEME = "commitment"
 
 def _commitments_table(s: Section, c: Colours) -> str:
     """Commitments with their code as a link to open them, and, while open, one to record fulfilment."""
-    head = "".join(f"<th>{escape(label)}</th>" for _, label in s.fields)
+    head = _head(s)
     body = []
     for row in s.rows:
         code = escape(str(row.get("code") or ""))
         cells = []
         for key, _ in s.fields:
-            value = _text(row.get(key))
+            value = _text(row.get(key), key)
             if key == "code":
                 value = f'<a href="{COMMITMENT_SCHEME}:open/{code}">{value}</a>'
             elif key == "status" and row.get("breached"):
@@ -221,11 +229,12 @@ def _card(s: Section, row: dict[str, Any], c: Colours) -> str:
     for key, label in s.fields:
         if s.key not in COMPLETE_SECTIONS and row.get(key) in (None, ""):
             continue  # a record card lists what is known; the registration card lists all
-        value = _text(row.get(key))
+        value = _text(row.get(key), key)
         if key == "publicity" and row.get("under_publicity"):
             value = f"<b>{value}</b>"
         value = _grey(value, muted, c)
-        cells.append(f'<tr><td class="label" width="24%">{escape(label)}</td><td>{value}</td></tr>')
+        label = escape(labels.field_label(label))
+        cells.append(f'<tr><td class="label" width="24%">{label}</td><td>{value}</td></tr>')
     return f'{lead}<table border="1" cellspacing="0" cellpadding="4" width="100%">{"".join(cells)}</table>'
 
 
@@ -234,9 +243,10 @@ def _card_lead(section: str, row: dict[str, Any]) -> str:
     if "publicity" in row:
         fill = RED if row.get("under_publicity") else GREY
         title = escape(value_text(row.get("decision_no")))
-        return f"<p><b>{title}</b>&nbsp;&nbsp;{pill(str(row['publicity']), *fill, bold=True)}</p>"
+        state = labels.value("publicity", str(row["publicity"]))
+        return f"<p><b>{title}</b>&nbsp;&nbsp;{pill(state, *fill, bold=True)}</p>"
     if "in_effect" in row:
-        state = str(row.get("removal") or "")
+        state = labels.value("removal", str(row.get("removal") or ""))
         fill = (AMBER if section in AMBER_SECTIONS else RED) if row["in_effect"] else GREY
         title = escape(value_text(row.get("category")))
         return f"<p><b>{title}</b>&nbsp;&nbsp;{pill(state, *fill)}</p>"

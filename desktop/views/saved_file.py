@@ -24,7 +24,7 @@ def saved_html(message: str, path: Path) -> str:
     """``message`` (plain text) followed by a link that opens the file's folder."""
     folder = QUrl.fromLocalFile(str(path.parent)).toString()
     link = escape(QCoreApplication.translate("SavedFile", "打开文件夹"))
-    return f'{escape(message)}　<a href="{escape(folder, quote=True)}">{link}</a>'
+    return f'{escape(message)}&nbsp;&nbsp;<a href="{escape(folder, quote=True)}">{link}</a>'
 
 
 def link_label(label: QLabel) -> QLabel:

@@ -227,7 +227,7 @@ class SearchPane(QWidget):
                 )
             )
         elif result.hits and not lines:
-            lines.append(self.tr("找到 {0} 个主体").format(len(result.hits)))
+            lines.append(self.tr("找到 %n 个主体", "", len(result.hits)))
         self.notes.setText("\n".join(lines))
         warn = not result.hits or (result.code is not None and not is_valid(result.code))
         self.notes.setProperty("warning", warn)

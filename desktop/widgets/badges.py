@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from desktop import core_labels
+
 Index = QModelIndex | QPersistentModelIndex
 
 #: (fill, text) per credit grade.
@@ -33,6 +35,7 @@ CHIP_COLOURS: dict[str, tuple[str, str]] = {
     # inspection tasks and rectification orders
     "已检查": ("#2e7d32", "#ffffff"),
     "已整改": ("#2e7d32", "#ffffff"),
+    "逾期整改": AMBER,
     "检查中": ("#1565c0", "#ffffff"),
     "整改期内": ("#1565c0", "#ffffff"),
     "已逾期": RED,
@@ -92,13 +95,15 @@ def paint_grade(painter: QPainter, cell: QRect, grade: str | None) -> None:
 
 
 def paint_chips(painter: QPainter, cell: QRect, chips: list[str]) -> None:
-    """Chips left to right; the ones that do not fit become "+n"."""
+    """Chips left to right, each in the user's language and coloured by the core's word; the ones
+    that do not fit become "+n"."""
     metrics = painter.fontMetrics()
     height = metrics.height() + 2
     gap = 4
     x = cell.left() + gap
     right = cell.right() - gap
-    for n, text in enumerate(chips):
+    for n, word in enumerate(chips):
+        text = core_labels.chip(word)
         width = pill_width(metrics, text)
         rest = len(chips) - n - 1
         reserve = pill_width(metrics, f"+{rest}") + gap if rest else 0
@@ -110,7 +115,7 @@ def paint_chips(painter: QPainter, cell: QRect, chips: list[str]) -> None:
             return
         rect = QRect(x, 0, width, height)
         rect.moveTop(cell.center().y() - height // 2)
-        _pill(painter, rect, text, *chip_colours(text))
+        _pill(painter, rect, text, *chip_colours(word))
         x += width + gap
 
 
@@ -142,7 +147,7 @@ class GradeDelegate(_PaintedDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = option.fontMetrics
-        return QSize(metrics.horizontalAdvance("未评") + 24, metrics.height() + 12)
+        return QSize(metrics.horizontalAdvance(grade_text(None)) + 24, metrics.height() + 12)
 
 
 class ChipsDelegate(_PaintedDelegate):
@@ -158,7 +163,7 @@ class ChipsDelegate(_PaintedDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = option.fontMetrics
         chips = list(index.data(self.role) or [])
-        width = sum(pill_width(metrics, c) + 4 for c in chips) + 8
+        width = sum(pill_width(metrics, core_labels.chip(c)) + 4 for c in chips) + 8
         return QSize(width, metrics.height() + 12)
 
 

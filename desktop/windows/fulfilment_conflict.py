@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core_labels import term
+
 #: The fields a fulfilment edit changes, in the order the form shows them.
 FIELDS = ("fulfilment", "determined_on", "determining_unit", "unmet_content", "liability_pursued")
 
@@ -46,16 +48,13 @@ def field_label(key: str) -> str:
 
 def fulfilment_word(value: str) -> str:
     """履行状态 as the user reads it (the stored values are the reference's Chinese terms)."""
-    words = {
-        "全部履行": QCoreApplication.translate("Fulfilment", "全部履行"),
-        "部分履行": QCoreApplication.translate("Fulfilment", "部分履行"),
-        "全部未履行": QCoreApplication.translate("Fulfilment", "全部未履行"),
-    }
-    return words.get(value, value)
+    return term(value)
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, key: str) -> str:
     text = "" if value is None else str(value).strip()
+    if key == "fulfilment":
+        text = fulfilment_word(text)
     return text or QCoreApplication.translate("Fulfilment", "（空）")
 
 
@@ -116,8 +115,8 @@ class ConflictDialog(QDialog):
         for row, key in enumerate(FIELDS, start=1):
             differs = not _same(stored.get(key), mine.get(key))
             label = QLabel(field_label(key))
-            theirs = QLabel(_value(stored.get(key)))
-            ours = QLabel(_value(mine.get(key)))
+            theirs = QLabel(_value(stored.get(key), key))
+            ours = QLabel(_value(mine.get(key), key))
             for cell in (theirs, ours):
                 cell.setWordWrap(True)
                 cell.setTextFormat(Qt.TextFormat.PlainText)

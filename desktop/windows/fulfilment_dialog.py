@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core_labels import term
 from desktop.errors import show_error
+from desktop.formatting import listed
 from desktop.ops import RunnerLike, Task
 from desktop.windows.fulfilment_conflict import (
     FIELDS,
@@ -206,16 +208,16 @@ class FulfilmentDialog(QDialog):
         """Edit on ``row``'s version from now on."""
         self.current = row
         self.base_version = int(row["version"])
-        state = row.get("fulfilment") or self.tr("待认定")
+        state = fulfilment_word(row["fulfilment"]) if row.get("fulfilment") else self.tr("待认定")
         lines = [
-            self.tr("承诺编码 {0} · {1}").format(row["code"], row["commitment_type"]),
+            self.tr("承诺编码 {0} · {1}").format(row["code"], term(row["commitment_type"])),
             self.tr("承诺人：{0}（{1}）").format(row["committer_name"], row["committer_code"]),
             self.tr("承诺事由：{0}").format(row["reason"]),
         ]
         if row.get("deadline"):
             lines.append(
                 self.tr("补齐期限 {0} · 容缺材料：{1}").format(
-                    row["deadline"], "、".join(row["missing_materials"])
+                    row["deadline"], listed(row["missing_materials"])
                 )
             )
         lines.append(self.tr("当前履行状态：{0}（第 {1} 版）").format(state, row["version"]))

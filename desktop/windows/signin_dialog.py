@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.formatting import listed
 from desktop.ops import RunnerLike, Task
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class SignInDialog(QDialog):
             if not value
         ]
         if missing:
-            self.show_error(self.tr("请填写{0}。").format("、".join(missing)))
+            self.show_error(self.tr("请填写{0}。").format(listed(missing)))
             return
         ca = self.ca_bundle.text().strip() or None
         client = self.client

@@ -264,6 +264,59 @@ def test_pdf_of_many_rows_spans_pages(tmp_path: Path) -> None:
     assert "301" in text and "共 1 页" not in text
 
 
+def _many(n: int) -> BatchResult:
+    from credit.batch_check import BatchRow
+
+    reason = (
+        "列入严重违法失信名单（市场监督管理严重违法失信名单），"
+        "依据《政府采购法》第二十二条第一款第（五）项，限制至 2027-05-01"
+    )
+    rows = []
+    for k in range(n):
+        row = BatchRow(
+            k + 2,
+            sample.RUIFENG,
+            "常州新北瑞丰精密机械有限公司",
+            sample.RUIFENG,
+            "ok",
+            "",
+            "restricted",
+            "限制办理",
+        )
+        row.reasons = [reason]
+        rows.append(row)
+    return BatchResult("x.csv", MATTER, "政府采购", "李四", "某局", NOW, "2026-11-21", "代码", None, rows)
+
+
+def test_pdf_export_reports_progress_and_a_cancel_writes_nothing(tmp_path: Path) -> None:
+    from credit.reports.layout import PdfCancelled
+
+    result = _many(600)
+    seen: list[tuple[int, int]] = []
+    out = tmp_path / "all.pdf"
+    export_pdf(result, out, progress=lambda done, total: seen.append((done, total)))
+    assert len(seen) > 10 and seen[-1][0] == seen[-1][1]  # to the end
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and out.is_file()
+    stop = tmp_path / "stopped.pdf"
+    calls: list[int] = []
+    with pytest.raises(PdfCancelled):
+        export_pdf(
+            result, stop, progress=lambda done, total: calls.append(done), cancelled=lambda: len(calls) >= 3
+        )
+    assert not stop.exists() and not list(tmp_path.glob(".stopped.pdf.*"))  # no file, no debris
+
+
+def test_long_reasons_wrap_by_chinese_rules_in_the_pdf(tmp_path: Path) -> None:
+    """The cells are pre-wrapped strings now: still no line starting with closing punctuation,
+    the date kept whole, every character there."""
+    out = tmp_path / "wrapped.pdf"
+    export_pdf(_many(3), out)
+    text = pdf_text(out)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert not any(line.lstrip()[0] in "，。、）》；：" for line in lines)
+    assert "2027-05-01" in text and "第二十二条第一款第（五）项" in text.replace("\n", "")
+
+
 @pytest.fixture
 def cli_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CREDITDESK_PASSPHRASE", "cli-test-passphrase")

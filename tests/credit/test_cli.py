@@ -159,3 +159,25 @@ def cli_audit_rows(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> list[d
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "--json", "audit", "log", "--limit", "1000")
     assert code == 0
     return [r for r in json.loads(out) if r["action"] != "search"]
+
+
+def test_output_piped_to_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    """`creditdesk … | head -1`: the reader closes the pipe; no BrokenPipe traceback follows."""
+    import subprocess
+    import sys
+
+    codes = [GOOD] * 4000  # far more output than a pipe buffer holds
+    child = subprocess.Popen(
+        [sys.executable, "main.py", "validate", *codes],  # the launcher, as `creditdesk` runs it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert child.stdout is not None and child.stderr is not None
+    first = child.stdout.readline()
+    child.stdout.close()  # what head does after its line
+    err = child.stderr.read().decode("utf-8", "replace")
+    child.wait(timeout=60)
+    assert GOOD.encode() in first
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert child.returncode == 1

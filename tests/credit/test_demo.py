@@ -353,3 +353,27 @@ def test_cancelling_a_process_build_rolls_back(store: Store) -> None:
 def test_helper_process_errors_are_reported() -> None:
     with pytest.raises(RuntimeError, match="种子"):
         list(demo._process_batches(5, -1, DEMO_TODAY))
+
+
+def test_every_measure_of_the_catalog_fires_somewhere(sample: list[DemoEntity], store: Store) -> None:
+    """The demo is for trying the window check: each measure must have entities it applies to."""
+    from credit.domain.catalogs import load_catalog
+    from credit.domain.check import evaluate
+    from credit.store.check_input import load_check_input
+    from credit.store.loader import bulk_insert_entities, upsert_records
+    from credit.store.tables import list_entry, penalty
+
+    on_record = [e for e in sample if e.penalty or e.list_entry]
+    with store.write_cache() as conn:
+        bulk_insert_entities(conn, [e.entity for e in on_record])
+        upsert_records(conn, penalty, records(on_record, "penalty"))
+        upsert_records(conn, list_entry, records(on_record, "list_entry"))
+    catalog = load_catalog()
+    fired: set[str] = set()
+    with store.cache.connect() as conn:
+        for e in on_record:
+            data = load_check_input(conn, e.entity["uscc"])
+            assert data is not None
+            for matter in catalog.matters:
+                fired |= {f.code for f in evaluate(matter, data, demo.DEMO_TODAY).fired}
+    assert set(catalog.measures) - fired == set()

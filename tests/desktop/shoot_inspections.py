@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QDateTime, QEventLoop, QTimer
+from PySide6.QtCore import QDateTime, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from credit.desk import Desk
@@ -30,6 +30,7 @@ from desktop.app import make_application
 from desktop.ops import Runner
 from desktop.views.inspections.followup_forms import InterviewForm, RectificationForm
 from desktop.views.inspections.inspection_form import InspectionForm
+from desktop.views.inspections.plan_dialog import PlanDrawDialog
 from desktop.windows.main_window import MainWindow
 
 SEED = "20261121-318507"
@@ -161,6 +162,11 @@ def shoot(data_dir: Path, out: Path) -> None:
     pdf = work / "record.pdf"
     service.record_pdf(record["id"], pdf)
     render(pdf, out / "inspection-record")
+    view.select_task(first.id)  # the profile beside the task now lists the record
+    wait(until=lambda: "行政检查" in view.profile_view.toPlainText())
+    view.profile_view.scrollToAnchor("inspections")
+    wait(300)
+    grab(window, out / "inspection-profile.png")
 
     form.rectify_button.click()
     wait(until=lambda: any(isinstance(f, RectificationForm) for f in view.forms))
@@ -190,6 +196,16 @@ def shoot(data_dir: Path, out: Path) -> None:
     view.orders.table.selectRow(0)  # the overdue one comes first
     wait(500)
     grab(window, out / "inspection-orders.png")
+    view.open_draw_dialog()  # a mistyped division and no sector: the problems name the fields
+    wait(until=lambda: any(isinstance(f, PlanDrawDialog) for f in view.forms))
+    dialog = next(f for f in view.forms if isinstance(f, PlanDrawDialog))
+    dialog.divisions.setText("41052x")
+    for i in range(dialog.sectors.count()):
+        dialog.sectors.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.draw()
+    wait(until=lambda: dialog.message.isVisible())
+    grab(dialog, out / "plan-draw-dialog.png")
+    dialog.close()
     window.close()
     runner.wait()
     desk.close()

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from credit.batch_check import BatchResult, BatchRow
 from credit.desk import Desk
 from credit.domain.uscc import complete
+from credit.operator import NO_UNIT
 from credit.store.tables import audit_log, check_record
 from desktop import settings
 from desktop.models.batch_model import ATTENTION, BADGE_ROLE, FLAGGED, VERDICT, BatchModel
@@ -27,6 +28,7 @@ from desktop.views.batch_view import BatchCheckView
 from desktop.windows.main_window import MainWindow
 from tests.credit.reports import pdftools
 from tests.desktop import sample
+from tests.desktop.conftest import PrintDialogStandIn
 
 MATTER = "TOLERANT_ACCEPTANCE"
 LEGACY = "91350203M0001QAY9B"  # well formed, fails its 18th character
@@ -78,7 +80,12 @@ def recorded(desk: Desk) -> tuple[int, list[str]]:
 
 
 def test_batch_with_bad_rows_fills_the_table_and_exports(
-    page: BatchCheckView, window: MainWindow, gui_desk: Desk, tmp_path: Path, opened: list[str]
+    page: BatchCheckView,
+    window: MainWindow,
+    gui_desk: Desk,
+    tmp_path: Path,
+    opened: list[str],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     assert window.check_view.tabs.tabText(1) == "批量核查"
     assert not page.xlsx_button.isEnabled() and not page.results.isVisible()
@@ -100,7 +107,7 @@ def test_batch_with_bad_rows_fills_the_table_and_exports(
     badge = model.index(0, VERDICT).data(BADGE_ROLE)
     assert badge[0] == "限制办理" and badge[1] != model.index(2, VERDICT).data(BADGE_ROLE)[1]
 
-    summary = page.summary.text()
+    summary = page.summary.text().replace("\xa0", " ")  # a badge's words never break apart
     parts = ("共 6 行，已核查 2 户", "通过 1", "限制办理 1", "禁止办理 0", "代码格式错误 1", "本地无此主体 1")
     assert all(part in summary for part in parts), summary
     assert "投标人名单.csv" in page.meta.text() and "2026-11-21 18:02" in page.meta.text()
@@ -113,12 +120,20 @@ def test_batch_with_bad_rows_fills_the_table_and_exports(
     page.filter_combo.setCurrentIndex(page.filter_combo.findData(FLAGGED))
     assert page.proxy.rowCount() == 4
 
+    saved: list[Path] = []
+    page.exported.connect(lambda kind, path: saved.append(Path(path)))
     page.xlsx_button.click()
+    printed = tmp_path / "printed.pdf"
+    print_dialog.print_to(printed)  # the clerk presses 打印 in the dialog
     page.pdf_button.click()
-    xlsx, pdf = (Path(p) for p in opened)
+    xlsx, pdf = saved
+    assert opened == [str(xlsx)]  # the XLSX opens; the PDF is saved and offered for printing
     assert xlsx.parent == gui_desk.store.data_dir / "reports" and xlsx.suffix == ".xlsx"
     assert pdf.suffix == ".pdf" and str(pdf) in page.export_status.text()
-    assert "打开文件夹" in page.export_status.text()
+    assert "打开文件夹" in page.export_status.text() and "已发送到打印机" in page.export_status.text()
+    pages = pdftools.page_count(pdf)
+    assert print_dialog.offers == [(pdf.stem, pages)]
+    assert pdftools.page_count(printed) == pages and pdftools.image_count(printed) == pages
     sheet = openpyxl.load_workbook(xlsx, read_only=True)["核查结果"]
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert values[1][:5] == [2, sample.RUIFENG, "常州新北瑞丰精密机械有限公司", sample.RUIFENG, "限制办理"]
@@ -248,4 +263,83 @@ def test_ten_thousand_rows_live_in_one_model(qtbot: QtBot) -> None:
     assert table.indexWidget(view.proxy.index(0, 0)) is None  # painted, not a widget per row
     table.scrollToBottom()
     qtbot.waitUntil(lambda: table.indexAt(table.viewport().rect().bottomLeft()).row() in (9_998, 9_999))
-    assert "本地无此主体 10,000" in view.summary.text()
+    assert "本地无此主体\xa010,000" in view.summary.text()
+
+
+@pytest.mark.parametrize(
+    ("unit", "shown"),
+    [(NO_UNIT, "核查人 张三（未设置单位）"), ("滑县市场监管局", "核查人 张三（滑县市场监管局）")],
+)
+def test_the_footer_names_the_unit_once(qtbot: QtBot, unit: str, shown: str) -> None:
+    result = BatchResult(
+        source="名单.csv",
+        matter_code=MATTER,
+        matter_name="容缺受理",
+        operator="张三",
+        unit=unit,
+        checked_at=datetime(2026, 11, 22, 10, 30).astimezone(),
+        as_of=None,
+        code_column="统一社会信用代码",
+        name_column=None,
+        rows=[],
+    )
+    view = BatchCheckView(runner=None)  # type: ignore[arg-type]  # nothing runs in this test
+    qtbot.addWidget(view)
+    view.show_result(result)
+    assert view.meta.text().endswith(shown) and "（（" not in view.meta.text()
+
+
+def _big_result(n: int) -> BatchResult:
+    reason = (
+        "列入严重违法失信名单（市场监督管理严重违法失信名单），依据《政府采购法》第二十二条第一款第（五）项"
+    )
+    rows = []
+    for k in range(n):
+        code = complete(f"91410526{k:08d}")
+        row = BatchRow(k + 2, code, f"单位{k}", code, "ok", "", "restricted", "限制办理")
+        row.reasons = [reason]
+        rows.append(row)
+    return BatchResult(
+        source="大名单.csv",
+        matter_code=MATTER,
+        matter_name="容缺受理",
+        operator="张三",
+        unit="滑县市场监管局",
+        checked_at=datetime(2026, 11, 22, 10, 30).astimezone(),
+        as_of=None,
+        code_column="统一社会信用代码",
+        name_column=None,
+        rows=rows,
+    )
+
+
+def test_threaded_pdf_export_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, page: BatchCheckView, threaded: Runner, gui_desk: Desk, print_dialog: PrintDialogStandIn
+) -> None:
+    reports = gui_desk.store.data_dir / "reports"
+    page.show_result(_big_result(10_000))  # seconds of layout: the cancel arrives mid-way
+
+    def cancel_once(value: int) -> None:
+        if value > 0 and page.cancel_button.isEnabled():
+            page.cancel_button.click()  # as soon as the bar moves: the window is responsive
+
+    page.progress.valueChanged.connect(cancel_once)
+    page.pdf_button.click()
+    assert page.progress_row.isVisible() and page.cancel_button.isEnabled()
+    assert not page.pdf_button.isEnabled() and not page.xlsx_button.isEnabled()
+    qtbot.waitUntil(lambda: page._export_task is None, timeout=60_000)
+    page.progress.valueChanged.disconnect(cancel_once)
+    assert page.export_status.text() == "已取消导出 PDF，未生成文件。"
+    assert not page.progress_row.isVisible() and page.pdf_button.isEnabled()
+    assert not list(reports.glob("*.pdf")) and not print_dialog.offers  # nothing written, nothing offered
+
+    page.show_result(_big_result(600))
+    seen: list[int] = []
+    page.progress.valueChanged.connect(seen.append)
+    with qtbot.waitSignal(page.exported, timeout=60_000):
+        page.pdf_button.click()
+    assert seen and seen == sorted(seen) and len(set(seen)) >= 3
+    (pdf,) = reports.glob("*.pdf")
+    assert not page.progress_row.isVisible()
+    qtbot.waitUntil(lambda: bool(print_dialog.offers), timeout=10_000)  # the page count is read on the worker
+    assert print_dialog.offers[-1][0] == pdf.stem

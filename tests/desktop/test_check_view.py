@@ -20,7 +20,9 @@ from credit.store.tables import check_record
 from desktop import settings
 from desktop.views.check_view import CheckView, ReasonCard
 from desktop.windows.main_window import MainWindow
+from tests.credit.reports import pdftools
 from tests.desktop import sample
+from tests.desktop.conftest import PrintDialogStandIn
 
 LEGACY = "91350203M0001QAY9B"  # a real register code whose 18th character is wrong
 
@@ -148,16 +150,26 @@ def test_unknown_code_says_so_in_chinese_and_records_nothing(page: CheckView, gu
     assert "window_check" not in actions(gui_desk)
 
 
-def test_report_is_written_and_opened(
-    page: CheckView, gui_desk: Desk, monkeypatch: pytest.MonkeyPatch
+def test_report_is_written_and_offered_for_printing(
+    page: CheckView,
+    gui_desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+    print_dialog: PrintDialogStandIn,
+    tmp_path: Path,
 ) -> None:
+    """One action: the PDF is saved (its path and folder shown) and the print dialog offered."""
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     check(page, sample.RUIFENG)
     page.print_button.click()
     reports = list((gui_desk.store.data_dir / "reports").glob(f"信用核查报告-{sample.RUIFENG}-*.pdf"))
-    assert len(reports) == 1
-    assert [u.toLocalFile() for u in opened] == [str(reports[0])]
+    assert len(reports) == 1 and not opened  # no viewer: the print dialog instead
+    assert print_dialog.offers == [(reports[0].stem, pdftools.page_count(reports[0]))]
     assert str(reports[0]) in page.report_status.text() and "打开文件夹" in page.report_status.text()
+    assert "未打印（PDF 已保存）" in page.report_status.text()  # closed without printing
+    printed = tmp_path / "printed.pdf"
+    print_dialog.print_to(printed, page_range=(1, 1))
+    page.print_button.click()
+    assert pdftools.page_count(printed) == 1 and "已发送到打印机" in page.report_status.text()
     text = subprocess.run(["pdftotext", str(reports[0]), "-"], capture_output=True, text=True, check=True)
     assert "常州新北瑞丰精密机械有限公司" in text.stdout

@@ -34,6 +34,7 @@ from desktop.windows.fulfilment_dialog import SAVED, TOOK_STORED, FulfilmentDial
 from desktop.windows.main_window import MainWindow
 from tests.credit.reports import pdftools
 from tests.desktop import sample
+from tests.desktop.conftest import PrintDialogStandIn
 
 UNIT = "滑县市场监管局"  # the unit of the window fixture's operator
 LEGACY = "91350203M0001QAY9B"  # a real register code whose 18th character is wrong
@@ -110,7 +111,12 @@ def register_core(desk: Desk, code: str, made_on: str, days: int, **over: Any) -
 
 
 def test_register_print_breach_and_a_later_tolerant_check_is_refused(
-    qtbot: QtBot, window: MainWindow, page: CommitmentsView, gui_desk: Desk, opened: list[str]
+    qtbot: QtBot,
+    window: MainWindow,
+    page: CommitmentsView,
+    gui_desk: Desk,
+    opened: list[str],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     """The brief's flow: 容缺受理 across the 2026 Spring Festival → letter → 全部未履行 → refused."""
     check = window.check_view
@@ -160,8 +166,8 @@ def test_register_print_breach_and_a_later_tolerant_check_is_refused(
     assert "待上传 2 条" in window.status_label.text()
 
     page.done_detail.letter_button.click()
-    (pdf,) = (Path(p) for p in opened)
-    assert pdf == gui_desk.store.data_dir / "reports" / f"信用承诺书-{code}.pdf"
+    pdf = gui_desk.store.data_dir / "reports" / f"信用承诺书-{code}.pdf"
+    assert not opened and print_dialog.offers == [(pdf.stem, pdftools.page_count(pdf))]  # saved, offered
     assert str(pdf) in page.done_detail.letter_status.text()
     text = re.sub(r"\s+", "", pdftools.text(pdf))
     parts = ("信用承诺书", code, "常州新北瑞丰贸易有限公司", "容缺受理型", "2026-02-28", "场所平面图")

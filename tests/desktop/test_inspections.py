@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from PIL import Image
-from PySide6.QtCore import QDateTime, Qt, QUrl
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from credit.desk import Desk, Operator
@@ -33,6 +34,7 @@ from desktop.views.inspections.plan_dialog import PlanDrawDialog
 from desktop.windows.main_window import MainWindow
 from tests.credit.inspections import sample
 from tests.credit.reports import pdftools
+from tests.desktop.conftest import PrintDialogStandIn
 
 
 @pytest.fixture
@@ -129,10 +131,19 @@ def test_one_click_from_task_to_profile_and_to_the_form(view: InspectionsView, d
     names = [form.inspectors.item(r, 0).text() for r in range(form.inspectors.rowCount())]
     assert len(names) == 2 and "李明" not in names  # 李明 declared a conflict with this entity
     assert list(form.rows) == [f"F0{i}" for i in range(1, 9)]
+    menu = form.findChild(QPushButton, "addInspector").menu()
+    offered = [a.text() for a in menu.actions() if a.text()]
+    assert "王芳　豫A002" in offered and not any("李明" in t for t in offered)  # nor in the menu
+    assert not any("陈晓燕" in t for t in offered)  # inactive
 
 
 def test_form_finalises_and_prints_the_record(
-    qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path, opened: list[QUrl]
+    qtbot: QtBot,
+    view: InspectionsView,
+    desk: Desk,
+    tmp_path: Path,
+    opened: list[QUrl],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     form = open_form(view, sample.code(151))
     fill(form, tmp_path)
@@ -147,8 +158,12 @@ def test_form_finalises_and_prints_the_record(
     assert stored is not None and stored["signature_sha256"] and len(stored["attachments"]) == 1
     assert [a["answer"] for a in stored["answers"] if a["code"] == "F04"] == ["不符合"]
 
+    written: list[str] = []
+    form.pdfWritten.connect(written.append)
     form.write_pdf()
-    pdf = Path(opened[-1].toLocalFile())
+    pdf = Path(written[-1])
+    assert not opened and print_dialog.offers == [(pdf.stem, pdftools.page_count(pdf))]
+    assert str(pdf) in form.status.text() and "未打印（PDF 已保存）" in form.status.text()
     text = pdftools.text(pdf)
     for expected in (
         "现场检查记录",
@@ -164,6 +179,22 @@ def test_form_finalises_and_prints_the_record(
     assert "已检查 1 户" in view.progress_text.text() and view.progress.value() == 1  # the list followed
     task = next(r for r in view.model.rows if r.uscc == sample.code(151))
     assert task.status == "done" and task.problem
+
+
+def test_finalising_after_the_publication_deadline_warns(view: InspectionsView, tmp_path: Path) -> None:
+    form = open_form(view, sample.code(157))
+    fill(form, tmp_path, fail=False)
+    form.time_edit.setDateTime(QDateTime(QDate(2026, 10, 30), QTime(10, 0)))  # deadline Tue 2026-11-10
+    form.finalise()
+    record = form.record
+    assert record is not None and record["publication_deadline"] == "2026-11-10"
+    text = form.problems.text()
+    assert f"公示期限 {record['publication_deadline']}（检查后7个工作日）已过，请立即公示检查结果" in text
+    assert "#fdecea" in form.problems.styleSheet()  # shown as a warning, not as a plain success
+    fresh = open_form(view, sample.code(158))
+    fill(fresh, tmp_path, fail=False)
+    fresh.finalise()
+    assert "已定稿" in fresh.problems.text() and "已过" not in fresh.problems.text()
 
 
 def test_problems_are_listed_and_nothing_is_lost(view: InspectionsView, desk: Desk) -> None:
@@ -265,6 +296,29 @@ def test_rectification_then_overdue_then_interview(
     assert kinds[-2:] == ["rectification", "interview"]
 
 
+def test_records_and_interviews_show_in_the_profile_and_an_interview_needs_no_order(
+    view: InspectionsView, desk: Desk, tmp_path: Path
+) -> None:
+    form = open_form(view, sample.code(151))
+    fill(form, tmp_path)
+    form.finalise()
+    assert form.record is not None
+    text = view.profile_view.toPlainText()
+    assert "行政管理信息 · 行政检查" in text and form.record["record_no"] in text  # beside the task, at once
+    select(view, sample.code(160))  # no record, no order: an interview about the entity itself
+    assert view.panel.interview_button.isVisibleTo(view.panel) and view.panel.interview_button.isEnabled()
+    view.panel.interview_button.click()
+    talk = view.forms[-1]
+    assert isinstance(talk, InterviewForm) and talk.data["rectification_id"] is None
+    talk.people.item(talk.people.rowCount() - 1, 0).setText("经营者160")
+    talk.content.setPlainText("群众举报经营场所卫生差，提醒依法经营。")
+    talk.undertakings.setPlainText("一周内整改。")
+    talk.submit()
+    assert talk.outcome is not None and talk.outcome["uscc"] == sample.code(160)
+    assert "其他信息 · 约谈记录" in view.profile_view.toPlainText()
+    assert "一周内整改" in view.profile_view.toPlainText()
+
+
 def test_drawing_a_plan_from_the_gui(qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path) -> None:
     roster = tmp_path / "roster.json"
     roster.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
@@ -284,8 +338,71 @@ def test_drawing_a_plan_from_the_gui(qtbot: QtBot, view: InspectionsView, desk: 
     assert view.plan_doc["config"]["divisions"] == ["4105"]
 
 
+def _draw_dialog(view: InspectionsView) -> PlanDrawDialog:
+    before = len(view.forms)
+    view.open_draw_dialog()
+    assert len(view.forms) == before + 1
+    dialog = view.forms[-1]
+    assert isinstance(dialog, PlanDrawDialog)
+    return dialog
+
+
+def test_the_draw_dialog_never_falls_back_to_the_demo_roster_on_real_data(
+    view: InspectionsView, desk: Desk
+) -> None:
+    home = desk.store.data_dir / "inspectors.json"
+    dialog = _draw_dialog(view)
+    assert dialog.roster.text() == ""  # the cache is not demo data: no fictional inspectors
+    assert dialog.roster_note.isVisibleTo(dialog) and str(home) in dialog.roster_note.text()
+    dialog.draw()
+    text = dialog.message.text()
+    assert dialog.message.isVisibleTo(dialog) and "请先指定执法人员名录" in text and str(home) in text
+    assert view.plan_combo.count() == 1  # nothing drawn
+    home.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
+    own = _draw_dialog(view)
+    assert own.roster.text() == str(home) and not own.roster_note.isVisibleTo(own)
+
+
+def test_the_demo_roster_is_offered_on_demo_data_and_says_so(view: InspectionsView, desk: Desk) -> None:
+    from credit.store.loader import set_info
+
+    with desk.store.write_cache() as conn:
+        set_info(conn, source="demo")
+    dialog = _draw_dialog(view)
+    assert dialog.roster.text().endswith("resources/demo/inspectors.json")
+    assert "演示名录（虚构人员）" in dialog.roster_note.text()
+
+
+def test_draw_dialog_problems_name_the_dialogs_fields_all_at_once(
+    view: InspectionsView, desk: Desk, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8")
+    dialog = _draw_dialog(view)
+    dialog.roster.setText(str(roster))
+    dialog.unit.setText("")  # optional: the roster's unit is used
+    dialog.divisions.setText("41052x, 410526")
+    for widget in (dialog.sectors, dialog.statuses):
+        for i in range(widget.count()):
+            widget.item(i).setCheckState(Qt.CheckState.Unchecked)
+    dialog.draw()
+    html = dialog.message.text()
+    assert html.startswith("<b>抽查计划设置有误，请更正：</b><ul")  # a heading, not a bullet
+    for expected in ("行政区划“41052x”应为 2、4 或 6 位数字", "请选择“检查领域”（至少一项）",
+                     "请选择“登记状态”（至少一项）"):  # fmt: skip
+        assert f"<li>{expected}" in html, expected
+    for key in ("“unit”", "“divisions”", "“sectors”", "“statuses”", "实施单位", "抽查计划设置："):
+        assert key not in html, key
+    assert view.plan_combo.count() == 1
+
+
 def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
-    qtbot: QtBot, view: InspectionsView, desk: Desk, tmp_path: Path, opened: list[QUrl]
+    qtbot: QtBot,
+    view: InspectionsView,
+    desk: Desk,
+    tmp_path: Path,
+    opened: list[QUrl],
+    print_dialog: PrintDialogStandIn,
 ) -> None:
     """Draw in the dialog → pick a task → profile → form → finalise → PDF → correct → PDF."""
     roster = tmp_path / "roster.json"
@@ -305,8 +422,11 @@ def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
     fill(form, tmp_path, fail=False)
     form.finalise()
     assert form.record is not None and form.record["plan_no"] == doc["plan_no"]
+    written: list[str] = []
+    form.pdfWritten.connect(written.append)
+    view.fileSaved.connect(written.append)
     form.write_pdf()
-    assert form.record["record_no"] in pdftools.text(Path(opened[-1].toLocalFile()))
+    assert form.record["record_no"] in pdftools.text(Path(written[-1]))
 
     select(view, target.uscc)
     view._fill_records_menu()
@@ -320,19 +440,31 @@ def test_whole_flow_from_the_gui_plan_to_a_corrected_record(
     fix.correction_reason.setText("漏记检查情况")
     fix.finalise()
     assert fix.record is not None and fix.record["corrects"] == form.record["id"]
+    fix.pdfWritten.connect(written.append)
     fix.write_pdf()
-    text = pdftools.text(Path(opened[-1].toLocalFile()))
+    text = pdftools.text(Path(written[-1]))
     assert f"更正原记录 {form.record['record_no']}" in text and "漏记检查情况" in text
     history = desk.inspections.history(form.record["id"])
     assert [r["id"] for r in history] == [form.record["id"], fix.record["id"]]
+    view._fill_records_menu()
+    view.panel.records_menu.actions()[0].trigger()  # 打印/保存 from the task's records menu
+    assert Path(written[-1]).name == f"现场检查记录-{fix.record['record_no']}.pdf"  # the current one
+    assert not opened and len(print_dialog.offers) == 3  # every PDF offered for printing
 
-
-def test_publication_exports(view: InspectionsView, plan: dict, opened: list[QUrl]) -> None:
+def test_publication_exports(
+    view: InspectionsView, plan: dict, opened: list[QUrl], print_dialog: PrintDialogStandIn, tmp_path: Path
+) -> None:
+    saved: list[str] = []
+    view.fileSaved.connect(saved.append)
+    printed = tmp_path / "printed.pdf"
+    print_dialog.print_to(printed)
     view.export_plan("pdf")
-    pdf = Path(opened[-1].toLocalFile())
-    assert plan["plan_no"] in pdftools.text(pdf)
+    pdf = Path(saved[-1])
+    assert plan["plan_no"] in pdftools.text(pdf) and not opened  # saved, then printed
+    assert pdftools.page_count(printed) == pdftools.page_count(pdf)
+    assert "已发送到打印机" in view.message.text() and str(pdf) in view.message.text()
     view.export_plan("xlsx")
-    assert Path(opened[-1].toLocalFile()).suffix == ".xlsx"
+    assert Path(opened[-1].toLocalFile()).suffix == ".xlsx" == Path(saved[-1]).suffix
 
 
 def test_entity_actions_can_be_added_in_one_place(view: InspectionsView) -> None:
@@ -439,3 +571,30 @@ def test_commitment_checks_in_the_field_use_the_window_fulfilment_dialog(
     button.click()  # the task's own button: the entity's commitments on their page
     assert win.pages.currentWidget() is win.commitments_view
     assert win.commitments_view.search_field.text() == uscc
+
+
+def test_today_is_asked_afresh_after_midnight(view: InspectionsView, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page stays open overnight: tomorrow's due filter and order states use tomorrow."""
+    import desktop.views.inspections.inspections_view as page
+
+    tomorrow = date.today() + timedelta(days=1)
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls) -> date:
+            return tomorrow
+
+    monkeypatch.setattr(page, "date", Tomorrow)
+    view.refresh_tasks()
+    assert view.today == tomorrow and view.filter.today == tomorrow
+
+
+def test_a_finished_task_does_not_offer_what_it_will_not_do(
+    view: InspectionsView, tmp_path: Path
+) -> None:
+    form = open_form(view, sample.code(159))
+    fill(form, tmp_path, fail=False)
+    form.finalise()
+    select(view, sample.code(159))
+    button = view.panel.inspect_button
+    assert not button.isEnabled() and button.text() == "已检查" and "更正" in button.toolTip()

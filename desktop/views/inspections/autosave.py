@@ -1,9 +1,13 @@
 """Debounced autosave of a form into its draft, on the worker, one save at a time.
 
 Every edit restarts a one-second timer; when it fires the form's state is collected on the GUI
-thread and written by the worker. A save never overlaps another (an edit during a save is
-written right after it), and :meth:`then` runs a final action (finalise, submit) only once the
-newest state is on disk, so an older autosave can never land after it.
+thread and written by the worker. The debounce alone would never fire while someone types
+steadily (a key every 300 ms restarts it forever, and a crash then loses everything since the
+form opened), so the first unsaved edit also starts a second timer that is *not* restarted: a
+save happens at most ``max_wait_ms`` after any edit, however the typing goes. A save never
+overlaps another (an edit during a save is written right after it), and :meth:`then` runs a
+final action (finalise, submit) only once the newest state is on disk, so an older autosave can
+never land after it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ if TYPE_CHECKING:
     from credit.inspections.service import Inspections
 
 AUTOSAVE_MS = 1000
+#: The longest an edit waits to be written while edits keep coming (steady typing).
+MAX_WAIT_MS = 2500
 
 
 def run_guarded(
@@ -55,6 +61,7 @@ class Autosaver(QObject):
         collect: Callable[[], dict[str, Any]],
         *,
         interval_ms: int = AUTOSAVE_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,23 +80,33 @@ class Autosaver(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
+        self.deadline = QTimer(self)  # started by the first unsaved edit, never restarted
+        self.deadline.setSingleShot(True)
+        self.deadline.setInterval(max(max_wait_ms, interval_ms))
+        self.deadline.timeout.connect(self.save_now)
 
     @property
     def pending(self) -> bool:
-        return self.timer.isActive() or self._saving or self._dirty
+        return self.timer.isActive() or self.deadline.isActive() or self._saving or self._dirty
 
     def edited(self) -> None:
         if not self.stopped:
-            self.timer.start()  # restarted by every edit: saves a second after the last one
+            self.timer.start()  # restarted by every edit: saves a second after the last one …
+            if not self.deadline.isActive():
+                self.deadline.start()  # … or at the latest max_wait_ms after the first unsaved one
+
+    def _stop_timers(self) -> None:
+        self.timer.stop()
+        self.deadline.stop()
 
     def stop(self) -> None:
         """No more saves (the draft became a record or was discarded)."""
         self.stopped = True
-        self.timer.stop()
+        self._stop_timers()
         self._dirty = False
 
     def save_now(self) -> None:
-        self.timer.stop()
+        self._stop_timers()
         if self.stopped:
             return
         if self._saving:
@@ -105,7 +122,7 @@ class Autosaver(QObject):
 
     def then(self, action: Callable[[dict[str, Any]], None]) -> None:
         """Run ``action(newest state)`` once no save is in flight (it writes that state itself)."""
-        self.timer.stop()
+        self._stop_timers()
         self._dirty = False
         if self._saving:
             self._after = action

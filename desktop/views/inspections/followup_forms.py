@@ -36,14 +36,11 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.ops import RunnerLike
 from desktop.views.inspections.autosave import AUTOSAVE_MS, Autosaver, run_guarded, save_then
-from desktop.views.inspections.inspection_form import DONE_STYLE, ERROR_STYLE
+from desktop.views.inspections.inspection_form import DONE_STYLE, ERROR_STYLE, problems_html
 
 if TYPE_CHECKING:
     from credit.domain.inspection_catalog import InspectionCatalog
     from credit.inspections.service import Inspections
-
-SIDES = {"regulator": "约谈方", "entity": "被约谈方"}
-
 
 def _qdate(text: str | None) -> QDate:
     day = QDate.fromString(text or "", "yyyy-MM-dd")
@@ -146,8 +143,7 @@ class _DraftDialog(QDialog):
 
         self.submit_button.setEnabled(True)
         if isinstance(exc, InspectionError):
-            items = "".join(f"<li>{escape(p)}</li>" for p in exc.problems)
-            self.message.setText(f"<b>{escape(self.tr('请补正：'))}</b><ul style='margin:0'>{items}</ul>")
+            self.message.setText(problems_html(exc.problems, self.tr("请补正：")))
             self.message.setStyleSheet(ERROR_STYLE)
             self.message.show()
         else:
@@ -330,8 +326,8 @@ class InterviewForm(_DraftDialog):
         head.setTextFormat(Qt.TextFormat.PlainText)
         self.kind = QComboBox()
         self.kind.setObjectName("interviewKind")
-        for k in catalog.interview_kinds:
-            self.kind.addItem(self.tr(k.name), k.name)
+        for k in catalog.interview_kinds:  # catalog data, shown as the catalog writes it
+            self.kind.addItem(k.name, k.name)
             self.kind.setItemData(self.kind.count() - 1, k.use, Qt.ItemDataRole.ToolTipRole)
         self.kind.setCurrentIndex(max(0, self.kind.findData(self.data.get("kind"))))
         self.kind_use = QLabel()
@@ -405,8 +401,8 @@ class InterviewForm(_DraftDialog):
         self.people.insertRow(row)
         self.people.setItem(row, 0, QTableWidgetItem(name))
         combo = QComboBox()
-        for key, label in SIDES.items():
-            combo.addItem(self.tr(label), key)
+        for key, label in (("regulator", self.tr("约谈方")), ("entity", self.tr("被约谈方"))):
+            combo.addItem(label, key)
         combo.setCurrentIndex(max(0, combo.findData(side)))
         combo.currentIndexChanged.connect(self.edited)
         self.people.setCellWidget(row, 1, combo)

@@ -1,23 +1,24 @@
 """The inspection form (现场检查): checklist, result, inspectors, time and place, photos, signature.
 
-Everything typed is autosaved about a second after the last change, on the worker, into the
-draft (the core writes it durably), so closing the laptop lid or a crash loses at most that
-second; reopening the task shows the draft again. 定稿 first writes the newest state, then asks
+Everything typed is autosaved about a second after the last change — and, while typing never
+pauses that long, at most 2.5 s after the first unsaved edit — on the worker, into the draft
+(the core writes it durably), so closing the laptop lid or a crash loses at most those seconds;
+reopening the task shows the draft again. 定稿 first writes the newest state, then asks
 the core to finalise: if something is missing, every problem is listed above the form and
 nothing is lost; once final, the form turns read-only and offers the printed record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDoubleValidator, QIcon, QPixmap
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDoubleValidator, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import show_error
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.inspections.autosave import AUTOSAVE_MS, Autosaver, run_guarded, save_then
 from desktop.widgets.signature_pad import SignaturePad
 
@@ -65,6 +67,23 @@ BOX_STYLE = (
 )
 ERROR_STYLE = BOX_STYLE.format("#fdecea", "#8e1c1c", "#c62828")
 DONE_STYLE = BOX_STYLE.format("#e8f3e9", "#1b5e20", "#2e7d32")
+
+
+def problems_html(problems: Sequence[str], heading: str | None = None) -> str:
+    """The core's problems as a list: a first line ending in "：" is the heading (not an item),
+    and a problem spanning lines ("名录有误：\n· …") lists its lines under it."""
+    rest = list(problems)
+    if heading is None and rest and rest[0].rstrip().endswith("："):
+        heading = rest.pop(0)
+    items = []
+    for problem in rest:
+        lines = [line.strip().lstrip("·").strip() for line in problem.splitlines() if line.strip()]
+        first, *more = lines or [""]
+        inner = "".join(f"<li>{escape(line)}</li>" for line in more)
+        nested = f"<ul style='margin:0'>{inner}</ul>" if inner else ""
+        items.append(f"<li>{escape(first)}{nested}</li>")
+    head = f"<b>{escape(heading)}</b>" if heading else ""
+    return f"{head}<ul style='margin:0'>{''.join(items)}</ul>"
 
 
 def record_pdf_path(data_dir: Path, record_no: str) -> Path:
@@ -99,8 +118,9 @@ class ChecklistRow(QFrame):
         self.buttons: dict[str, QRadioButton] = {}
         choice = QHBoxLayout()
         choice.setSpacing(14)
+        labels = {"符合": self.tr("符合"), "不符合": self.tr("不符合"), "不适用": self.tr("不适用")}
         for answer in ANSWERS:
-            button = QRadioButton(self.tr(answer))
+            button = QRadioButton(labels[answer])
             button.setObjectName(f"answer-{item.code}-{answer}")
             self.group.addButton(button)
             self.buttons[answer] = button
@@ -173,7 +193,6 @@ class InspectionForm(QDialog):
         colleagues: Sequence[tuple[str, str]] = (),
         parent: QWidget | None = None,
         autosave_ms: int = AUTOSAVE_MS,
-        open_pdf: Callable[[Path], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inspectionForm")
@@ -186,7 +205,6 @@ class InspectionForm(QDialog):
         self.revision = int(draft.get("revision") or 1)
         self.record: dict[str, Any] | None = None
         self._loading = False
-        self._open_pdf = open_pdf or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
         self.matter = catalog.matter(self.data["matter_code"])
         self.setWindowTitle(self.tr("现场检查记录 · {0}").format(self.data["entity_name"]))
         self.autosave = Autosaver(
@@ -303,8 +321,8 @@ class InspectionForm(QDialog):
     def _combo(self, name: str, options: tuple[str, ...]) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
-        for option in options:
-            combo.addItem(self.tr(option), option)
+        for option in options:  # catalog data (record_options), shown as the catalog writes it
+            combo.addItem(option, option)
         combo.currentIndexChanged.connect(self._edited)
         return combo
 
@@ -369,7 +387,7 @@ class InspectionForm(QDialog):
         if self.colleagues:
             menu = QMenu(add)
             for name, cert in self.colleagues:
-                action = menu.addAction(f"{name}　{cert}")
+                action = menu.addAction(self.tr("{0}　{1}").format(name, cert))
                 action.triggered.connect(partial(self.add_inspector, name, cert))
             menu.addSeparator()
             menu.addAction(self.tr("手工填写…"), lambda: self.add_inspector("", ""))
@@ -695,22 +713,27 @@ class InspectionForm(QDialog):
             show_error(self, exc)
 
     def _show_problems(self, problems: list[str]) -> None:
-        items = "".join(f"<li>{escape(p)}</li>" for p in problems)
-        self.problems.setText(f"<b>{escape(self.tr('请补正：'))}</b><ul style='margin:0'>{items}</ul>")
+        self.problems.setText(problems_html(problems, self.tr("请补正：")))
         self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.show()
         self.scroller.verticalScrollBar().setValue(0)
 
     def _finalised(self, record: dict[str, Any]) -> None:
+        from credit.inspections.records import publication_late
+
         self.record = record
         self.autosave.stop()
         self.set_read_only(True)
         deadline = record.get("publication_deadline")
-        publicity = (
-            self.tr("请于 {0} 前公示检查结果（7个工作日内）。").format(deadline)
-            if deadline
-            else (record.get("publication_note") or "")
-        )
+        late = publication_late(record)
+        if late:
+            publicity = self.tr(
+                "公示期限 {0}（检查后7个工作日）已过，请立即公示检查结果，并按规定说明逾期原因。"
+            ).format(deadline)
+        elif deadline:
+            publicity = self.tr("请于 {0} 前公示检查结果（7个工作日内）。").format(deadline)
+        else:
+            publicity = record.get("publication_note") or ""
         self.problems.setText(
             escape(
                 self.tr("已定稿：检查行为编号 {0}，检查结果 {1} {2}。{3}已排队上传信用平台。").format(
@@ -718,7 +741,7 @@ class InspectionForm(QDialog):
                 )
             )
         )
-        self.problems.setStyleSheet(DONE_STYLE)
+        self.problems.setStyleSheet(ERROR_STYLE if late else DONE_STYLE)
         self.problems.show()
         self.status.setText(self.tr("已定稿，记录不可再修改。"))
         self.finalise_button.hide()
@@ -767,12 +790,10 @@ class InspectionForm(QDialog):
 
     def _pdf_written(self, path: Path) -> None:
         self.pdf_button.setEnabled(True)
-        opened = self._open_pdf(path)
-        self.status.setText(
-            self.tr("检查记录已保存到 {0}").format(str(path))
-            + ("" if opened else self.tr("（未能打开 PDF 查看器，请在文件夹中打开后打印）"))
-        )
+        saved = self.tr("检查记录已保存到 {0}。").format(str(path))
+        self.status.setText(saved)
         self.pdfWritten.emit(str(path))
+        offer_print(self, self.runner, path, lambda status: self.status.setText(saved + status))
 
     def _pdf_failed(self, exc: BaseException) -> None:
         self.pdf_button.setEnabled(True)

@@ -17,8 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,9 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core_labels import chip
 from desktop.errors import show_error
+from desktop.formatting import listed, named
 from desktop.models.results_model import CHIPS_ROLE
 from desktop.ops import RunnerLike, Task
+from desktop.printing import offer_print
 from desktop.views.inspections.followup_forms import InterviewForm, RectificationForm
 from desktop.views.inspections.inspection_form import REPORTS_DIR, InspectionForm
 from desktop.views.inspections.plan_dialog import PlanDrawDialog, default_roster
@@ -59,12 +61,14 @@ from desktop.views.inspections.task_model import (
     TaskModel,
 )
 from desktop.views.profile_view import ProfileView
+from desktop.views.saved_file import open_file
 from desktop.widgets.badges import ChipsDelegate, ElideLeftDelegate, GradeDelegate, grade_text, pill_width
 
 if TYPE_CHECKING:
     from credit.desk import Desk
     from credit.domain.inspection_catalog import InspectionCatalog
     from credit.inspections.followup import OrderState
+    from credit.inspections.service import Inspections
     from credit.inspections.tasks import TaskRow
     from credit.store.profile import Profile
 
@@ -145,9 +149,11 @@ class TaskPanel(QFrame):
             self.interview_button.hide()
             return
         self.title.setText(self.tr("{0}. {1}").format(task.seq, task.entity_name))
-        people = "、".join(f"{i['name']}（{i['cert_no']}）" for i in task.inspectors) or self.tr("未分配")
+        people = listed(named(i["name"], i["cert_no"]) for i in task.inspectors) or self.tr("未分配")
         lines = [
-            self.tr("{0} · 信用等级 {1} · {2}").format(task.uscc, grade_text(task.grade), task.status_label),
+            self.tr("{0} · 信用等级 {1} · {2}").format(
+                task.uscc, grade_text(task.grade), chip(task.status_label)
+            ),
             self.tr("地址：{0}").format(task.address or "—"),
             self.tr("执法人员：{0}").format(people),
             self.tr("完成期限：{0}").format(task.due or "—")
@@ -161,15 +167,21 @@ class TaskPanel(QFrame):
             )
         self.facts.setText("\n".join(lines))
         done = task.status == "done"
-        self.inspect_button.setText(
-            self.tr("继续填写检查记录")
-            if task.draft_ids
-            else (self.tr("再次检查") if done else self.tr("填写检查记录"))
-        )
+        if task.draft_ids:
+            self.inspect_button.setText(self.tr("继续填写检查记录"))
+        elif done:  # disabled: it must not offer what it will not do
+            self.inspect_button.setText(self.tr("已检查"))
+        else:
+            self.inspect_button.setText(self.tr("填写检查记录"))
         self.inspect_button.setEnabled(not done)
+        self.inspect_button.setToolTip(
+            self.tr("每个检查事项已有定稿记录；如需修改，请在“检查记录”中选择更正") if done else ""
+        )
         self.records_button.setEnabled(bool(task.records))
         self.rectify_button.setVisible(task.problem and task.rectification is None)
-        self.interview_button.setVisible(task.rectification in ("overdue", "not_rectified"))
+        self.interview_button.setVisible(True)  # 谁认定、谁约谈: with or without an order
+        urgent = task.rectification in ("overdue", "not_rectified")
+        self.interview_button.setText(self.tr("约谈（整改逾期）") if urgent else self.tr("约谈"))
 
 
 class OrdersPane(QWidget):
@@ -178,14 +190,14 @@ class OrdersPane(QWidget):
     followUpRequested = Signal(object)  # OrderState
     interviewRequested = Signal(object)
 
-    HEADERS = ("整改通知", "主体名称", "通知日期", "整改期限", "状态", "约谈")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.states: list[OrderState] = []
-        self.table = QTableWidget(0, len(self.HEADERS))
+        headers = [self.tr("整改通知"), self.tr("主体名称"), self.tr("通知日期"), self.tr("整改期限")]
+        headers += [self.tr("状态"), self.tr("约谈")]
+        self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("ordersTable")
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -212,20 +224,22 @@ class OrdersPane(QWidget):
         self._selected()
 
     def set_states(self, states: list[OrderState]) -> None:
-        rank = {"overdue": 0, "not_rectified": 1, "open": 2, "rectified": 3}
-        self.states = sorted(states, key=lambda s: (rank[s.state], s.order["deadline"]))
+        from credit.inspections.followup import URGENCY
+
+        self.states = sorted(states, key=lambda s: (URGENCY[s.state], s.order["deadline"]))
         self.table.setRowCount(len(self.states))
         for r, s in enumerate(self.states):
             o = s.order
             late = (
-                self.tr("（逾期 {0} 个工作日）").format(s.working_days_overdue)
+                self.tr("（逾期 %n 个工作日）", "", s.working_days_overdue)
                 if s.working_days_overdue
                 else ""
             )
-            talks = "、".join(i["kind"] for i in s.interviews) or (
+            talks = listed(i["kind"] for i in s.interviews) or (
                 self.tr("建议约谈") if s.needs_interview else ""
             )
-            values = [o["order_no"], o["entity_name"], o["issued_on"], o["deadline"] + late, s.label, talks]
+            state = chip(s.label)
+            values = [o["order_no"], o["entity_name"], o["issued_on"], o["deadline"] + late, state, talks]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 4:
@@ -264,6 +278,7 @@ class InspectionsView(QWidget):
 
     changed = Signal()
     tasksShown = Signal()
+    fileSaved = Signal(str)  # a PDF or XLSX written (then printed or opened)
     formOpened = Signal(object)  # the InspectionForm, RectificationForm or InterviewForm
 
     def __init__(self, runner: RunnerLike, desk: Desk | None = None, parent: QWidget | None = None) -> None:
@@ -274,13 +289,22 @@ class InspectionsView(QWidget):
         self.catalog: InspectionCatalog | None = None
         self.plan_id: str | None = None
         self.plan_doc: dict[str, Any] | None = None
-        self.today = date.today()
+        self._pinned_day: date | None = None
         self.forms: list[QWidget] = []
         self._profile_seq = 0
         self._profile_uscc: str | None = None
         self._build()
         if desk is not None:
             self.set_desk(desk)
+
+    @property
+    def today(self) -> date:
+        """Today, asked afresh each time (the page stays open past midnight); tests may pin it."""
+        return self._pinned_day or date.today()
+
+    @today.setter
+    def today(self, day: date | None) -> None:
+        self._pinned_day = day
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -349,21 +373,27 @@ class InspectionsView(QWidget):
         )
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusFilter")
-        for key, label in (("all", "全部状态"), ("todo", "待检查"), ("draft", "检查中"), ("done", "已检查"),
-                           ("problem", "发现问题"), ("followup", "整改中")):  # fmt: skip
-            self.status_combo.addItem(self.tr(label), key)
+        for key, label in (
+            ("all", self.tr("全部状态")),
+            ("todo", self.tr("待检查")),
+            ("draft", self.tr("检查中")),
+            ("done", self.tr("已检查")),
+            ("problem", self.tr("发现问题")),
+            ("followup", self.tr("整改中")),
+        ):
+            self.status_combo.addItem(label, key)
         self.status_combo.currentIndexChanged.connect(
             lambda: self.filter.set_filters(status=self.status_combo.currentData())
         )
         self.due_combo = QComboBox()
         self.due_combo.setObjectName("dueFilter")
         for key, label in (
-            ("all", "全部期限"),
-            ("overdue", "已逾期"),
-            ("soon", "7日内到期"),
-            ("later", "7日后到期"),
+            ("all", self.tr("全部期限")),
+            ("overdue", self.tr("已逾期")),
+            ("soon", self.tr("7日内到期")),
+            ("later", self.tr("7日后到期")),
         ):
-            self.due_combo.addItem(self.tr(label), key)
+            self.due_combo.addItem(label, key)
         self.due_combo.currentIndexChanged.connect(
             lambda: self.filter.set_filters(due=self.due_combo.currentData())
         )
@@ -515,16 +545,19 @@ class InspectionsView(QWidget):
         widths = {
             SEQ: "0000",
             USCC: "91410526MA9XXXXXXX0",
-            GRADE: "未评",
+            GRADE: grade_text(None),
             AREA: "安阳滑县",
             INSPECTORS: "周建国、吴丽娟",
             DUE: "2026-12-31",
         }
+        header = self.table.horizontalHeader()
         for col, sample in widths.items():
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
-        chips = pill_width(metrics, self.tr("已检查")) + pill_width(metrics, self.tr("逾期未整改"))
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+            text = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(title))
+            self.table.setColumnWidth(col, text + pad)  # the header readable too ("Grade" > "n/a")
+        chips = pill_width(metrics, chip("已检查")) + pill_width(metrics, chip("逾期未整改"))
         self.table.setColumnWidth(STATUS, chips + 16)  # a task's status and its order's state
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
 
     def _fill_areas(self, rows: list[TaskRow]) -> None:
         current = self.area_combo.currentData()
@@ -575,14 +608,16 @@ class InspectionsView(QWidget):
         if uscc == self._profile_uscc:
             self._load_profile(uscc)
 
-    def _load_profile(self, uscc: str) -> None:
+    def _load_profile(self, uscc: str, *, record: bool = True) -> None:
         desk = self.desk
         if desk is None:
             return
         self._profile_seq += 1
         self._profile_uscc = uscc
         seq = self._profile_seq
-        self.runner.run(lambda task: desk.profile(uscc), on_done=partial(self._show_profile, seq, uscc))
+        self.runner.run(
+            lambda task: desk.profile(uscc, record=record), on_done=partial(self._show_profile, seq, uscc)
+        )
 
     def _show_profile(self, seq: int, uscc: str, profile: Profile | None) -> None:
         if seq != self._profile_seq:
@@ -594,22 +629,28 @@ class InspectionsView(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
-    def _colleagues(self) -> list[tuple[str, str]]:
-        doc = self.plan_doc or {}
-        return [
-            (i["name"], i["cert_no"])
-            for i in (doc.get("roster") or {}).get("inspectors", [])
-            if i.get("active", True)
-        ]
-
-    def inspect_selected(self) -> None:
-        task, desk = self.selected_task(), self.desk
-        if task is None or desk is None or task.status == "done":
+    def _open_draft(self, start: Callable[[Inspections], dict[str, Any]]) -> None:
+        """Start (or reopen) a draft on the worker, with the colleagues who may inspect the entity
+        (the rosters that apply, without those who declared a conflict with it), then show it."""
+        desk = self.desk
+        if desk is None:
             return
         service = desk.inspections
-        self.runner.run(lambda t: service.start_task(task.id), on_done=self.open_form, on_error=self._failed)
 
-    def open_form(self, draft: dict[str, Any]) -> None:
+        def work(task: Task) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+            draft = start(service)
+            data = draft["data"]
+            return draft, service.colleagues(str(data.get("uscc") or ""), data.get("plan_id"))
+
+        self.runner.run(work, on_done=lambda opened: self.open_form(*opened), on_error=self._failed)
+
+    def inspect_selected(self) -> None:
+        task = self.selected_task()
+        if task is None or task.status == "done":
+            return
+        self._open_draft(lambda service: service.start_task(task.id))
+
+    def open_form(self, draft: dict[str, Any], colleagues: list[tuple[str, str]] | None = None) -> None:
         """The form for a draft; a draft already open in a form is brought to the front instead
         (two forms autosaving one draft would overwrite each other)."""
         assert self.desk is not None and self.catalog is not None
@@ -624,7 +665,7 @@ class InspectionsView(QWidget):
             self.desk.inspections,
             draft,
             self.catalog,
-            colleagues=self._colleagues(),
+            colleagues=colleagues or [],
             parent=self,
         )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -647,6 +688,8 @@ class InspectionsView(QWidget):
 
     def _recorded(self) -> None:
         self.refresh_tasks()
+        if self._profile_uscc:  # the profile lists the inspections and interviews recorded here
+            self._load_profile(self._profile_uscc, record=False)  # a refresh, not a new lookup
         self.changed.emit()
 
     def _fill_records_menu(self) -> None:
@@ -671,15 +714,10 @@ class InspectionsView(QWidget):
             path.parent.mkdir(parents=True, exist_ok=True)
             return service.record_pdf(record["id"], path)
 
-        self.runner.run(work, on_done=self._open_file, on_error=self._failed)
+        self.runner.run(work, on_done=self._print_file, on_error=self._failed)
 
     def correct_record(self, record_id: str) -> None:
-        desk = self.desk
-        if desk is not None:
-            service = desk.inspections
-            self.runner.run(
-                lambda t: service.start_correction(record_id), on_done=self.open_form, on_error=self._failed
-            )
+        self._open_draft(lambda service: service.start_correction(record_id))
 
     def rectify_selected(self) -> None:
         task = self.selected_task()
@@ -714,15 +752,11 @@ class InspectionsView(QWidget):
         self._track(form)
 
     def follow_up(self, state: OrderState) -> None:
-        desk = self.desk
-        if desk is not None:
-            service = desk.inspections
-            order_id = state.order["id"]
-            self.runner.run(
-                lambda t: service.start_follow_up(order_id), on_done=self.open_form, on_error=self._failed
-            )
+        order_id = state.order["id"]
+        self._open_draft(lambda service: service.start_follow_up(order_id))
 
     def interview_selected(self) -> None:
+        """An interview about the task's most pressing order, or about the entity itself."""
         task = self.selected_task()
         if task is None:
             return
@@ -732,6 +766,8 @@ class InspectionsView(QWidget):
         ) or next((s for s in self.orders.states if s.order["record_id"] in record_ids), None)
         if state is not None:
             self.open_interview(state)
+        else:
+            self.open_entity_interview(task.uscc, task.entity_name, task.inspectors)
 
     def open_interview(self, state: OrderState) -> None:
         desk = self.desk
@@ -753,6 +789,18 @@ class InspectionsView(QWidget):
 
         self.runner.run(load, on_done=self._show_interview, on_error=self._failed)
 
+    def open_entity_interview(self, uscc: str, name: str, inspectors: list[dict[str, str]]) -> None:
+        """An interview not tied to a rectification order (a dishonest act found otherwise)."""
+        desk = self.desk
+        if desk is None:
+            return
+        service, today = desk.inspections, self.today
+        self.runner.run(
+            lambda task: service.interview_draft(today, uscc=uscc, entity_name=name, inspectors=inspectors),
+            on_done=self._show_interview,
+            on_error=self._failed,
+        )
+
     def _show_interview(self, draft: dict[str, Any]) -> None:
         assert self.desk is not None and self.catalog is not None
         form = InterviewForm(self.runner, self.desk.inspections, draft, self.catalog, parent=self)
@@ -765,17 +813,22 @@ class InspectionsView(QWidget):
         desk = self.desk
         if desk is None or self.catalog is None:
             return
-        data_dir = desk.store.data_dir
+        store = desk.store
 
-        def prepare(task: Task) -> tuple[Path, str]:
-            roster = default_roster(data_dir)
-            return roster, _division_of(roster)
+        def prepare(task: Task) -> tuple[Path | None, str, Path]:
+            from credit.domain.roster import unit_roster_path
+            from credit.store.loader import get_info
+
+            with store.cache.connect() as cache:
+                source = get_info(cache).get("source")
+            roster = default_roster(store.data_dir, source)
+            return roster, _division_of(roster) if roster else "", unit_roster_path(store.data_dir)
 
         self.runner.run(prepare, on_done=self._show_draw_dialog, on_error=self._failed)
 
-    def _show_draw_dialog(self, prepared: tuple[Path, str]) -> None:
+    def _show_draw_dialog(self, prepared: tuple[Path | None, str, Path]) -> None:
         assert self.desk is not None and self.catalog is not None
-        roster, division = prepared
+        roster, division, home = prepared
         dialog = PlanDrawDialog(
             self.runner,
             self.desk.inspections,
@@ -783,6 +836,7 @@ class InspectionsView(QWidget):
             unit=self.desk.operator.unit,
             division=division,
             roster_path=roster,
+            roster_home=home,
             today=self.today,
             parent=self,
         )
@@ -805,13 +859,23 @@ class InspectionsView(QWidget):
             path.parent.mkdir(parents=True, exist_ok=True)
             return service.plan_pdf(doc, path) if kind == "pdf" else service.plan_xlsx(doc, path)
 
-        self.runner.run(work, on_done=self._open_file, on_error=self._failed)
+        self.runner.run(
+            work, on_done=self._print_file if kind == "pdf" else self._open_file, on_error=self._failed
+        )
 
     def _open_file(self, path: Path) -> None:
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        opened = open_file(path)
         self._show_message(
             self.tr("已保存到 {0}").format(str(path)) + ("" if opened else self.tr("（请在文件夹中打开）"))
         )
+        self.fileSaved.emit(str(path))
+
+    def _print_file(self, path: Path) -> None:
+        """One action for a PDF: saved (said here), then the print dialog."""
+        saved = self.tr("已保存到 {0}。").format(str(path))
+        self._show_message(saved)
+        self.fileSaved.emit(str(path))
+        offer_print(self, self.runner, path, lambda status: self._show_message(saved + status))
 
     def _failed(self, exc: BaseException) -> None:
         from credit.inspections import InspectionError

@@ -2,14 +2,15 @@
 
 The dialog builds the config dictionary the file format describes (README, "Inspections"), so
 what the GUI draws and what ``creditdesk plan draw`` draws are the same thing; the seed is
-suggested but can be replaced (a published lottery number, say) before drawing.
+suggested but can be replaced (a published lottery number, say) before drawing. The roster is
+the unit's own (``<data dir>/inspectors.json``); only on demo data is the fictional demo roster
+offered, and the dialog says so. The core's problems come back named by the dialog's fields.
 """
 
 from __future__ import annotations
 
 import secrets
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,25 +32,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from credit.domain.roster import ROSTER_FILE, unit_roster_path
 from credit.paths import resource
 from desktop.errors import show_error
 from desktop.ops import RunnerLike, Task
 from desktop.views.inspections.autosave import run_guarded
-from desktop.views.inspections.inspection_form import ERROR_STYLE
+from desktop.views.inspections.inspection_form import ERROR_STYLE, problems_html
 
 if TYPE_CHECKING:
     from credit.domain.inspection_catalog import InspectionCatalog
     from credit.inspections.service import Inspections
 
-ROSTER_FILE = "inspectors.json"
-ENTITY_TYPES = ("企业", "个体工商户", "农民专业合作社")
-STATUSES = ("存续", "在业")
+DEMO_SOURCE = "demo"  # the cache's source when it holds the generated demo data
 
 
-def default_roster(data_dir: Path) -> Path:
-    """The unit's roster in the data directory, else the demo roster shipped with the program."""
-    own = data_dir / ROSTER_FILE
-    return own if own.is_file() else resource("demo", ROSTER_FILE)
+def default_roster(data_dir: Path, cache_source: str | None) -> Path | None:
+    """The unit's roster in the data directory; the shipped demo roster only for demo data;
+    otherwise none (fictional inspectors must never sign real records)."""
+    own = unit_roster_path(data_dir)
+    if own.is_file():
+        return own
+    return resource("demo", ROSTER_FILE) if cache_source == DEMO_SOURCE else None
 
 
 def suggested_seed(today: date) -> str:
@@ -91,6 +94,7 @@ class PlanDrawDialog(QDialog):
         unit: str = "",
         division: str = "",
         roster_path: Path | None = None,
+        roster_home: Path | None = None,
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -117,16 +121,36 @@ class PlanDrawDialog(QDialog):
         self.sectors = _checklist(
             [(s.code, s.name) for s in catalog.sectors.values()], {next(iter(catalog.sectors))}, "planSectors"
         )
-        self.types = _checklist([(t, self.tr(t)) for t in ENTITY_TYPES], set(), "planTypes")
-        self.statuses = _checklist([(s, self.tr(s)) for s in STATUSES], set(STATUSES), "planStatuses")
+        types = [("企业", self.tr("企业")), ("个体工商户", self.tr("个体工商户"))]
+        types.append(("农民专业合作社", self.tr("农民专业合作社")))
+        self.types = _checklist(types, set(), "planTypes")
+        statuses = [("存续", self.tr("存续")), ("在业", self.tr("在业"))]
+        self.statuses = _checklist(statuses, {key for key, _ in statuses}, "planStatuses")
         self.rule = QComboBox()
         self.rule.setObjectName("planRule")
         self.rule.addItem(self.tr("各领域默认规定"), "")
         for code, rs in catalog.rule_sets.items():
             self.rule.addItem(rs.name, code)
             self.rule.setItemData(self.rule.count() - 1, rs.source, Qt.ItemDataRole.ToolTipRole)
+        self.roster_home = roster_home or Path(ROSTER_FILE)
         self.roster = QLineEdit(str(roster_path or ""))
         self.roster.setObjectName("planRoster")
+        self.roster.setPlaceholderText(self.tr("本单位执法人员名录（JSON）"))
+        self.roster_note = QLabel()
+        self.roster_note.setObjectName("planRosterNote")
+        self.roster_note.setWordWrap(True)
+        self.roster_note.setTextFormat(Qt.TextFormat.PlainText)
+        if roster_path is None:
+            self.roster_note.setText(
+                self.tr(
+                    "本机还没有执法人员名录。请把本单位名录保存为 {0}（格式见 README“Inspections”一节），"
+                    "或点“选择…”指定名录文件。"
+                ).format(str(self.roster_home))
+            )
+        elif roster_path != self.roster_home:
+            demo = self.tr("这是演示数据附带的演示名录（虚构人员）。正式使用时请把本单位名录保存为 {0}。")
+            self.roster_note.setText(demo.format(str(self.roster_home)))
+        self.roster_note.setVisible(bool(self.roster_note.text()))
         browse = QPushButton(self.tr("选择…"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._choose_roster)
@@ -166,6 +190,7 @@ class PlanDrawDialog(QDialog):
         form.addRow(self.tr("登记状态"), self.statuses)
         form.addRow(self.tr("抽查比例"), self.rule)
         form.addRow(self.tr("执法人员名录"), roster)
+        form.addRow("", self.roster_note)
         form.addRow(self.tr("随机种子"), self.seed)
         form.addRow("", seed_note)
         buttons = QHBoxLayout()
@@ -207,16 +232,41 @@ class PlanDrawDialog(QDialog):
             config["rule_set"] = self.rule.currentData()
         return config
 
+    def labels(self) -> dict[str, str]:
+        """The config's keys as this dialog names its fields, for the core's messages."""
+        return {
+            "name": self.tr("计划名称"),
+            "unit": self.tr("实施单位"),
+            "year": self.tr("计划年度"),
+            "due": self.tr("完成期限"),
+            "divisions": self.tr("行政区划"),
+            "sectors": self.tr("检查领域"),
+            "entity_types": self.tr("主体类型"),
+            "statuses": self.tr("登记状态"),
+            "rule_set": self.tr("抽查比例"),
+            "roster": self.tr("执法人员名录"),
+        }
+
     def draw(self) -> None:
-        config, seed = self.config(), self.seed.text().strip()
+        config, seed, labels = self.config(), self.seed.text().strip(), self.labels()
         service, catalog = self.service, self.catalog
-        self.draw_button.setEnabled(False)
         self.message.hide()
+        if not config["roster"]:
+            self._show(
+                [
+                    self.tr("请先指定执法人员名录："),
+                    self.tr("把本单位名录保存为 {0}（格式见 README“Inspections”一节），或点“选择…”。").format(
+                        str(self.roster_home)
+                    ),
+                ]
+            )
+            return
+        self.draw_button.setEnabled(False)
 
         def work(task: Task) -> dict[str, Any]:
             from credit.inspections.config import parse_config
 
-            parsed, roster = parse_config(config, catalog, default_unit=service.operator.unit)
+            parsed, roster = parse_config(config, catalog, default_unit=service.operator.unit, labels=labels)
             return service.draw(parsed, roster, seed)
 
         run_guarded(self, self.runner, work, self._drawn, self._failed)
@@ -230,8 +280,10 @@ class PlanDrawDialog(QDialog):
 
         self.draw_button.setEnabled(True)
         if isinstance(exc, InspectionError):
-            items = "".join(f"<li>{escape(p)}</li>" for p in exc.problems)
-            self.message.setText(f"<ul style='margin:0'>{items}</ul>")
-            self.message.show()
+            self._show(exc.problems)
         else:
             show_error(self, exc)
+
+    def _show(self, problems: list[str]) -> None:
+        self.message.setText(problems_html(problems))
+        self.message.show()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -20,6 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from desktop.core_labels import chip
+from desktop.formatting import listed
 from desktop.models.results_model import CHIPS_ROLE
 
 if TYPE_CHECKING:
@@ -28,22 +29,16 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 TASK_ROLE = Qt.ItemDataRole.UserRole + 10
 SEQ, NAME, USCC, GRADE, AREA, INSPECTORS, STATUS, DUE = range(8)
-#: Rectification states as chip text (the core's keys).
-ORDER_CHIPS = {
-    "overdue": "整改逾期",
-    "not_rectified": "复查未整改",
-    "open": "整改期内",
-    "rectified": "已整改",
-}
 DUE_SOON_DAYS = 7
 
 
 def chips(row: TaskRow) -> list[str]:
+    """The core's words (the chip delegate colours by them and shows them translated)."""
     out = [row.status_label]
     if row.overdue:
-        out.append(QCoreApplication.translate("TaskModel", "已逾期"))
+        out.append("已逾期")
     if row.problem and not row.rectification:  # an order's state says more than "a problem"
-        out.append(QCoreApplication.translate("TaskModel", "发现问题"))
+        out.append("发现问题")
     if row.rectification:
         from credit.inspections.followup import STATES  # the core's words for an order's state
 
@@ -119,9 +114,9 @@ class TaskModel(QAbstractTableModel):
         if col == AREA:
             return row.division_name or row.division_code or ""
         if col == INSPECTORS:
-            return "、".join(i["name"] for i in row.inspectors) or self.tr("未分配")
+            return listed(i["name"] for i in row.inspectors) or self.tr("未分配")
         if col == STATUS:
-            return "、".join(chips(row))
+            return listed(chip(c) for c in chips(row))
         if col == DUE:
             return row.due or ""
         return ""

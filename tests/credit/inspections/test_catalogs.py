@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from credit.domain.catalogs import CatalogError
-from credit.domain.inspection_catalog import GRADE_GROUPS, load_inspection_catalog
+from credit.domain.catalogs import CatalogError, Entry
+from credit.domain.inspection_catalog import GRADE_GROUPS, MatrixCell, cell_from, load_inspection_catalog
 from credit.domain.roster import load_roster, parse_roster
 from credit.paths import resource
 from tests.credit.inspections import sample
@@ -71,8 +71,31 @@ def test_matrix_defaults_cite_the_local_rules_and_cover_every_group() -> None:
         1,
     ]  # 2 %, 5 %, 100 %, 100 %
     ungraded, b = cells["ungraded"], cells["B"]  # treated like B by default, as the file says
-    assert (ungraded.ratio, ungraded.min_count, ungraded.max_visits_per_year) == (b.ratio, 1, 1)
+    assert (ungraded.ratio, ungraded.min_count, ungraded.max_visits, ungraded.per_years) == (b.ratio, 1, 1, 1)
     assert catalog.publication_working_days == 7
+
+
+def test_the_caps_keep_the_frequency_difference_between_grades() -> None:
+    """林甸 2024: A 低于1次/年, B 1次/年, C 低于2次/年, D no cap — four different frequencies."""
+    for code in ("LINDIAN_2024", "BAYANNUR_2022"):  # 巴彦淖尔 takes its caps from 林甸
+        cells = load_inspection_catalog().rule_sets[code].cells
+        caps = {g: (cells[g].max_visits, cells[g].per_years) for g in "ABCD"}
+        assert caps == {"A": (1, 2), "B": (1, 1), "C": (3, 2), "D": (None, 1)}, code
+        rates = [Fraction(cells[g].max_visits or 0, cells[g].per_years) for g in "ABC"]
+        assert rates[0] < 1 == rates[1] < rates[2] < 2  # fewer than once, once, fewer than twice a year
+        assert [cells[g].cap_text for g in "ABCD"] == ["每2年1次", "1次/年", "每2年3次", "不限"]
+
+
+def test_a_cell_reads_the_older_yearly_cap_and_refuses_mixing_it() -> None:
+    problems: list[str] = []
+    cell = cell_from(Entry(problems, "x", {"ratio": 0.1, "min_count": 1, "max_visits_per_year": 2}))
+    assert cell is not None and (cell.max_visits, cell.per_years) == (2, 1) and not problems
+    assert MatrixCell.from_dict({"ratio": "0.1", "min_count": 1, "max_visits_per_year": 2}) == cell
+    cell_from(Entry(problems, "x", {"ratio": 0.1, "min_count": 1, "max_visits_per_year": 1, "per_years": 2}))
+    cell_from(Entry(problems, "y", {"ratio": 0.1, "min_count": 1, "max_visits": 1, "per_years": 0}))
+    assert any("不能同时使用" in p for p in problems) and any(
+        "per_years" in p and "至少" in p for p in problems
+    )
 
 
 def _broken(tmp_path: Path, name: str, change: Any) -> Path:
@@ -143,9 +166,29 @@ def test_roster_conflicts_by_code_or_by_legal_representative() -> None:
     assert roster.conflicted_with(sample.code(151), None) == ["豫A001"]
     assert roster.conflicted_with(sample.code(152), sample.REP_ID) == ["豫A003"]
     assert roster.conflicted_with(sample.code(153), None) == []
-    public = roster.by_cert("豫A003")
-    assert public is not None
-    assert public.public()["conflicts"][0]["legal_rep_id"] == "4105**********1232"  # masked when recorded
+    by_rep, by_code = roster.by_cert("豫A003"), roster.by_cert("豫A001")
+    assert by_rep is not None and by_code is not None
+    # As recorded in a plan file: no reasons, no ID numbers (the pool snapshot applies those).
+    assert by_rep.public()["conflicts"] == []
+    assert by_code.public()["conflicts"] == [{"uscc": sample.code(151)}]
+
+
+def _wrong_check_character(code: str) -> str:
+    return code[:-1] + ("0" if code[-1] != "0" else "1")
+
+
+def test_a_conflict_code_failing_its_check_characters_needs_a_recorded_override() -> None:
+    """Such a code matches no entity, so the conflict would silently never apply."""
+    data = json.loads(json.dumps(sample.ROSTER))
+    typo = _wrong_check_character(sample.code(160))
+    data["inspectors"][1]["conflicts"] = [{"uscc": typo, "reason": "亲属经营"}]
+    with pytest.raises(CatalogError, match="校验位不符") as info:
+        parse_roster(data, "测试名录")
+    assert typo in str(info.value) and "override" in str(info.value)
+    data["inspectors"][1]["conflicts"][0]["override"] = "已核对营业执照原件，登记机关存量代码"
+    roster = parse_roster(data, "测试名录")
+    assert roster.conflicted_with(typo, None) == ["豫A002"]
+    assert roster.by_cert("豫A002").conflicts[0].override.startswith("已核对")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -167,3 +210,13 @@ def test_broken_rosters_are_refused_with_the_reason(change: Any, message: str) -
     change(data)
     with pytest.raises(CatalogError, match=re.escape(message)):
         parse_roster(data, "测试名录")
+
+
+def test_interview_basis_cites_the_article_that_provides_for_interviews() -> None:
+    """国办发〔2019〕35号 provides for 提示约谈 / 警示约谈 in (九) (限期整改); (十一) is market bans."""
+    catalog = load_inspection_catalog()
+    basis = catalog.interview_basis
+    assert "国办发〔2019〕35号第（九）条" in basis and "（十一）" not in basis
+    assert "谁认定、谁约谈" in basis
+    for kind in catalog.interview_kinds:  # the kinds offered are the ones the article names
+        assert kind.name in basis, kind.name

@@ -120,6 +120,33 @@ def test_draw_errors_are_one_readable_message(
     assert code == 1 and "找不到计划文件" in err
 
 
+def test_verify_of_a_malformed_plan_file_names_the_fields(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, config: Path, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.json"
+    argv = [
+        "--data-dir",
+        str(data_dir),
+        "plan",
+        "draw",
+        "--config",
+        str(config),
+        "--seed",
+        "7",
+        "-o",
+        str(plan),
+    ]
+    assert run(capsys, *argv)[0] == 0
+    doc = json.loads(plan.read_text(encoding="utf-8"))
+    del doc["seed"]
+    doc["pool"]["entries"]["FOOD"][3] = doc["pool"]["entries"]["FOOD"][3][:2]  # a short row
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "plan", "verify", str(broken))
+    assert code == 1 and not out and "Traceback" not in err
+    assert "缺少“seed”（随机种子" in err and "“pool.entries.FOOD”第 4 行" in err
+
+
 def test_inspections_export_and_pdf(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:

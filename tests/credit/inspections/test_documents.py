@@ -87,6 +87,23 @@ def test_inspection_record_pdf_reads_back(service: Inspections, plan: dict, tmp_
     assert pdftools.image_count(pdf) == 5  # four photos and the signature
 
 
+def test_a_record_finalised_after_its_publication_deadline_says_so(
+    service: Inspections, plan: dict, tmp_path: Path
+) -> None:
+    """Inspected Fri 2026-10-30, deadline 7 working days later (Tue 11-10), finalised 11-20."""
+    store, operator = service.store, service.operator
+    draft = records.start_for_task(store, operator, sample.task_id(store, plan, sample.code(153)))
+    drafts.save(store, draft["id"], sample.fill_draft(draft["data"], sample.NOW - timedelta(days=21)))
+    rec = service.finalise(draft["id"], now=sample.NOW)
+    assert rec["publication_deadline"] == "2026-11-10" and records.publication_late(rec)
+    flat = re.sub(r"\s+", "", pdftools.text(service.record_pdf(rec["id"], tmp_path / "late.pdf")))
+    assert "依规应于2026-11-10前公示检查结果（7个工作日内）。本记录定稿时已超过公示期限，应立即公示。" in flat
+    in_time = _finalised(service, plan)
+    assert not records.publication_late(in_time)
+    flat = re.sub(r"\s+", "", pdftools.text(service.record_pdf(in_time["id"], tmp_path / "ok.pdf")))
+    assert "已超过公示期限" not in flat
+
+
 def test_a_correction_prints_what_it_corrects(service: Inspections, plan: dict, tmp_path: Path) -> None:
     rec = _finalised(service, plan)
     draft = service.start_correction(rec["id"])
@@ -125,6 +142,24 @@ def test_plan_pdf_and_xlsx_for_publication(service: Inspections, plan: dict, tmp
     assert method["随机种子"] == "20261120" and method["主体库 SHA-256"] == plan["pool"]["sha256"]
 
 
+def test_the_published_plan_names_no_entitys_credit_grade(
+    service: Inspections, plan: dict, tmp_path: Path
+) -> None:
+    """一公开 publishes entity, matters, inspectors and date; grades stay in the plan file (the
+    draw needs them), and the publication shows only the counts per grade."""
+    assert {t["grade"] for t in plan["tasks"]} >= {"A", "B", "C", "D"}  # the file keeps them
+    raw = pdftools.text(service.plan_pdf(plan, tmp_path / "plan.pdf"))
+    flat = re.sub(r"\s+", "", raw)
+    assert "统一社会信用代码检查事项执法人员" in flat and "等级检查事项" not in flat
+    assert "A级" in flat and "D级" in flat  # the per-grade counts of the matrix table
+    for task in plan["tasks"]:
+        after = raw.split(task["uscc"], 1)[1].split()[0]
+        assert after not in ("A", "B", "C", "D", "未评"), (task["uscc"], after)
+    wb = load_workbook(service.plan_xlsx(plan, tmp_path / "plan.xlsx"), read_only=True)
+    header, *rows = list(wb["抽取结果"].iter_rows(values_only=True))
+    assert "信用等级" not in header and not any(cell in ("A", "B", "C", "D") for row in rows for cell in row)
+
+
 def test_records_export_lists_current_records_since_a_day(
     service: Inspections, plan: dict, tmp_path: Path
 ) -> None:
@@ -137,3 +172,27 @@ def test_records_export_lists_current_records_since_a_day(
     assert row["检查行为编号"] == rec["record_no"] and row["检查结果代码"] == "09"
     assert row["统一社会信用代码"] == sample.code(151) and "F01" in row["不符合项"]
     assert service.export_records(sample.NOW.date() + timedelta(days=1), out) == 0
+
+
+def _page_of(pages: list[str], text: str) -> int | None:
+    return next((i for i, page in enumerate(pages) if text in page), None)
+
+
+def test_section_headings_stay_with_what_they_head(service: Inspections, plan: dict, tmp_path: Path) -> None:
+    """Whatever the length of the findings, 检查内容, 检查结果 and 现场照片及材料 never sit alone at
+    the foot of a page with their content on the next; very long findings run on, not fail."""
+    from credit.reports.inspection_record import RecordPrint, build_inspection_record
+
+    rec = _finalised(service, plan)
+    images = service.thumbnails([a["sha256"] for a in rec["attachments"]])
+    for length in (*range(0, 400, 40), 2400):
+        pdf = tmp_path / f"record-{length}.pdf"
+        build_inspection_record(RecordPrint({**rec, "findings": "查" * length}, images=images), pdf)
+        pages = [pdftools.text(pdf, n) for n in range(1, pdftools.page_count(pdf) + 1)]
+        for heading, first in (
+            ("检查内容", "序号"),
+            ("检查结果", "09 发现问题待后续处理"),
+            ("现场照片及材料", "现场1.jpg"),
+        ):
+            where = _page_of(pages, heading)
+            assert where is not None and where == _page_of(pages, first), (length, heading)

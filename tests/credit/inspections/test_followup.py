@@ -67,11 +67,39 @@ def test_states_follow_from_the_calendar_and_the_follow_up(
     draft = followup.start_follow_up(store, operator, order["id"])
     assert draft["data"]["category"] == "复查" and draft["data"]["rectification_id"] == order["id"]
     assert followup.start_follow_up(store, operator, order["id"])["id"] == draft["id"]
-    data = sample.fill_draft(draft["data"], sample.NOW + timedelta(days=6), "01")
+    data = sample.fill_draft(draft["data"], sample.NOW + timedelta(days=6), "01")  # Thu 11-26: a day late
     drafts.save(store, draft["id"], data)
     records.finalise(store, operator, draft["id"], now=sample.NOW + timedelta(days=6, hours=1))
     [state] = followup.order_states(store, date(2026, 11, 27))
-    assert state.state == "rectified" and state.follow_up is not None and not state.needs_interview
+    assert state.state == "rectified_late" and state.label == "逾期整改"  # the lateness stays on record
+    assert state.working_days_overdue == 1 and state.follow_up is not None and not state.needs_interview
+
+
+def test_an_order_rectified_in_time_is_rectified(store: Store, operator: Operator, finding: dict) -> None:
+    order = _issue(store, operator, finding, working_days=3)  # → Wed 2026-11-25
+    draft = followup.start_follow_up(store, operator, order["id"])
+    drafts.save(store, draft["id"], sample.fill_draft(draft["data"], sample.NOW + timedelta(days=5), "01"))
+    records.finalise(store, operator, draft["id"], now=sample.NOW + timedelta(days=5, hours=1))
+    [state] = followup.order_states(store, date(2026, 12, 10))
+    assert state.state == "rectified" and state.working_days_overdue is None
+
+
+def test_no_order_on_a_record_that_found_nothing_or_was_corrected(
+    store: Store, operator: Operator, finding: dict
+) -> None:
+    clean = sample.finalised_for(
+        store, operator, {"id": finding["plan_id"]}, sample.code(153), sample.NOW, result="01"
+    )
+    with pytest.raises(InspectionError, match="没有发现需要整改的问题，不能据此下达整改通知"):
+        _issue(store, operator, clean, problems=["随便写的问题"])
+    correction = records.start_correction(store, operator, finding["id"])
+    data = correction["data"]
+    data.update(correction_reason="结论笔误", inspected_at=finding["inspected_at"])
+    drafts.save(store, correction["id"], data)
+    newer = records.finalise(store, operator, correction["id"], now=sample.NOW + timedelta(hours=2))
+    with pytest.raises(InspectionError, match=f"已被 {newer['record_no']} 更正"):
+        _issue(store, operator, finding)
+    assert _issue(store, operator, newer)["record_id"] == newer["id"]
 
 
 def test_an_unrectified_follow_up_offers_an_interview(
@@ -143,3 +171,37 @@ def test_interview_input_is_checked(store: Store, operator: Operator, finding: d
     text = info.value.reason
     for expected in ("请选择约谈方式", "晚于今天", "被约谈方", "请填写约谈内容", "承诺或整改措施"):
         assert expected in text, expected
+
+
+def test_inspections_and_interviews_appear_in_the_entity_profile(
+    store: Store, operator: Operator, finding: dict
+) -> None:
+    from credit.desk import Desk
+
+    desk = Desk(store, operator)
+    order = _issue(store, operator, finding, working_days=3)
+    followup.record_interview(
+        store,
+        operator,
+        uscc=finding["party_code"],
+        entity_name=finding["party_name"],
+        kind="提示约谈",
+        held_on=date(2026, 11, 20),
+        participants=[{"name": "李明", "side": "regulator"}, {"name": "经营者151", "side": "entity"}],
+        content="告知失信后果",
+        undertakings="三日内补齐",
+        now=sample.NOW,
+    )
+    profile = desk.profile(finding["party_code"], record=False)
+    assert profile is not None
+    keys = [s.key for s in profile.sections]
+    assert keys.index("inspections") == keys.index("penalties") + 1
+    assert keys.index("interviews") == keys.index("other") - 1
+    section = {s.key: s for s in profile.sections}
+    [rec] = section["inspections"].rows
+    assert rec["record_no"] == finding["record_no"] and rec["result"] == "09 发现问题待后续处理"
+    assert rec["rectification"].startswith(order["order_no"]) and rec["source"] == "本机记录"
+    [talk] = section["interviews"].rows
+    assert talk["kind"] == "提示约谈" and talk["undertakings"] == "三日内补齐"
+    other = desk.profile(sample.code(160), record=False)
+    assert other is not None and "inspections" not in [s.key for s in other.sections]  # none: no section

@@ -292,3 +292,97 @@ def test_signature_strokes_are_rendered_once_at_finalising(
         assert img.format == "PNG" and img.size == (800, 280)  # twice the pad, for paper
         ink = img.convert("L").point(lambda v: v < 128).getbbox()
     assert ink is not None and ink[0] < 60 and ink[2] > 590  # the stroke spans the drawn range
+
+
+# -- who may sign the record ------------------------------------------------------------------
+
+
+def _with_unit_roster(store: Store) -> None:
+    (store.data_dir / "inspectors.json").write_text(
+        json.dumps(sample.ROSTER, ensure_ascii=False), encoding="utf-8"
+    )
+
+
+def _finalise_with(
+    store: Store, operator: Operator, draft: dict[str, Any], people: list[dict[str, str]]
+) -> None:
+    data = sample.fill_draft(draft["data"], sample.NOW - timedelta(hours=1))
+    data["inspectors"] = people
+    drafts.save(store, draft["id"], data)
+    records.finalise(store, operator, draft["id"], now=sample.NOW)
+
+
+def test_an_inspector_who_declared_a_conflict_cannot_sign_an_ad_hoc_record(
+    store: Store, operator: Operator
+) -> None:
+    """赵磊 declared a conflict through entity 152's legal representative (unit roster file)."""
+    sample.fill(store)
+    _with_unit_roster(store)
+    draft = records.start_ad_hoc(store, operator, sample.code(152), "SC_FOOD_OPERATION", "重点检查")
+    people = [{"name": "赵磊", "cert_no": "豫A003"}, {"name": "王芳", "cert_no": "豫A002"}]
+    with pytest.raises(InspectionError) as info:
+        _finalise_with(store, operator, draft, people)
+    assert "执法人员赵磊（豫A003）已申报与该主体存在利害关系，依规应当回避" in info.value.reason
+    assert drafts.get(store, draft["id"]) is not None  # nothing lost
+    _finalise_with(store, operator, draft, [people[1], {"name": "孙静", "cert_no": "豫A004"}])
+
+
+def test_certificate_numbers_must_be_real_and_in_the_roster(store: Store, operator: Operator) -> None:
+    sample.fill(store)
+    draft = records.start_ad_hoc(store, operator, sample.code(153), "SC_FOOD_OPERATION", "重点检查")
+    with pytest.raises(InspectionError) as info:  # no roster here: at least not "x" and "y"
+        _finalise_with(
+            store, operator, draft, [{"name": "甲", "cert_no": "x"}, {"name": "乙", "cert_no": "y"}]
+        )
+    assert "执法证号“x”（甲）不像有效的执法证号" in info.value.reason and "“y”" in info.value.reason
+    _with_unit_roster(store)
+    people = [{"name": "王芳", "cert_no": "豫A999"}, {"name": "孙静", "cert_no": "豫A005"}]
+    with pytest.raises(InspectionError) as info:
+        _finalise_with(store, operator, draft, people)
+    text = info.value.reason
+    assert "执法证号“豫A999”（王芳）不在执法人员名录中" in text and "inspectors.json" in text
+    assert "执法证号“豫A005”在名录中属于周建国，而不是“孙静”" in text
+
+
+def test_a_plan_task_checks_the_plans_roster_and_the_conflicts_its_draw_applied(
+    store: Store, operator: Operator, plan: dict
+) -> None:
+    """No unit roster file on this laptop: the plan's own record of who was excluded applies."""
+    by_code = _task_draft(store, operator, plan, 151)  # 李明 declared 151 (by USCC)
+    with pytest.raises(InspectionError, match="执法人员李明（豫A001）已申报"):
+        _finalise_with(
+            store,
+            operator,
+            by_code,
+            [{"name": "李明", "cert_no": "豫A001"}, by_code["data"]["inspectors"][0]],
+        )
+    by_rep = _task_draft(
+        store, operator, plan, 152
+    )  # 赵磊 declared 152 (by its legal rep, masked in the file)
+    with pytest.raises(InspectionError, match="执法人员赵磊（豫A003）已申报"):
+        _finalise_with(
+            store, operator, by_rep, [{"name": "赵磊", "cert_no": "豫A003"}, by_rep["data"]["inspectors"][0]]
+        )
+    with pytest.raises(InspectionError, match="不在执法人员名录中"):
+        _finalise_with(
+            store,
+            operator,
+            by_rep,
+            [{"name": "某人", "cert_no": "豫B12345"}, by_rep["data"]["inspectors"][0]],
+        )
+
+
+def test_the_form_is_offered_only_colleagues_without_a_conflict(
+    store: Store, operator: Operator, plan: dict
+) -> None:
+    from credit.inspections.service import Inspections
+
+    service = Inspections(store, operator)
+    offered = service.colleagues(sample.code(152), plan["id"])
+    assert ("赵磊", "豫A003") not in offered and ("王芳", "豫A002") in offered
+    assert ("陈晓燕", "豫A006") not in offered  # inactive
+    assert ("李明", "豫A001") not in service.colleagues(sample.code(151), plan["id"])
+    assert service.colleagues(sample.code(153)) == []  # no roster applies outside a plan here
+    _with_unit_roster(store)
+    assert ("赵磊", "豫A003") not in service.colleagues(sample.code(152))  # by legal rep, unit roster
+    assert len(service.colleagues(sample.code(153))) == 5

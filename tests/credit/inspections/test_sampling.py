@@ -161,6 +161,24 @@ def test_wanted_count_helper() -> None:
     assert wanted_count(cell("0.05", 1), 100) == 5
 
 
+def test_the_documented_exact_arithmetic_example_is_what_the_draw_does() -> None:
+    """The docstring tells re-implementers to multiply exactly; its example must be the code's."""
+    import re
+
+    from credit.domain import sampling
+
+    doc = " ".join((sampling.__doc__ or "").split())
+    exact = re.search(r"(0\.\d+) × (\d+) = ([\d.]+) → (\d+)\. Binary floating point would give", doc)
+    floating = re.search(r"(0\.\d+) × (\d+) = ([\d.]+) → (\d+), a different plan", doc)
+    assert exact and floating, "the module docstring must show the exact and the float result"
+    ratio, size, product, drawn = exact.groups()
+    assert Fraction(ratio) * int(size) == Fraction(product)
+    assert wanted_count(cell(ratio), int(size)) == int(drawn)
+    f_ratio, f_size, f_product, f_drawn = floating.groups()
+    assert (f_ratio, f_size) == (ratio, size) and repr(float(ratio) * int(size)) == f_product
+    assert int(float(ratio) * int(size) + 0.5) == int(f_drawn) != int(drawn)  # the trap, demonstrated
+
+
 # -- inspectors ------------------------------------------------------------------------------
 
 
