@@ -60,6 +60,13 @@ class SyncResult:
         if p is not None:
             head = "首次同步完成" if p.full else "同步完成"
             text = f"{head}：接收 {p.applied:,} 条变更（更新 {p.upserts:,}，删除 {p.deletes:,}）"
+            if p.snapshot is not None:
+                c = p.snapshot.counts
+                text = (
+                    f"{head}：载入平台数据快照（{c.get('entity', 0):,} 户主体、"
+                    f"{sum(c.values()) - c.get('entity', 0):,} 条信用记录），"
+                    f"其后接收 {p.applied:,} 条变更"
+                )
             if p.as_of:
                 text += f"，本机数据截至 {p.as_of[:16].replace('T', ' ')}"
             text += "。"
@@ -110,6 +117,9 @@ class SyncClient:
         self.data_dir = data_dir
         self.account = account_mod.load(data_dir)
         self._transport_factory = transport_factory
+        #: What a running pull is doing beyond the feed (:data:`sync.snapshot.STAGES`), for the
+        #: progress text; None while it applies change pages.
+        self.stage: str | None = None
 
     # -- signing in -------------------------------------------------------------------------
 
@@ -250,10 +260,20 @@ class SyncClient:
         page_size: int | None,
     ) -> PullResult:
         acc = self.account
-        result = pull(
-            store, transport, token, server=acc.server, user=acc.user, scope=list(acc.jurisdictions),
-            progress=progress, cancelled=cancelled, page_size=page_size,
+        from sync.snapshot import Bootstrap
+
+        scope = list(acc.jurisdictions)
+        boot = Bootstrap(
+            store, transport, token, server=acc.server, user=acc.user, scope=scope,
+            on_stage=lambda stage: setattr(self, "stage", stage),
         )  # fmt: skip
+        try:
+            result = pull(
+                store, transport, token, server=acc.server, user=acc.user, scope=scope,
+                progress=progress, cancelled=cancelled, page_size=page_size, bootstrap=boot,
+            )  # fmt: skip
+        finally:
+            self.stage = None
         with store.write_cache() as conn:
             record_success(conn)
         return result

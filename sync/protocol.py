@@ -56,6 +56,8 @@ ERROR_CODES: dict[str, int] = {
     "not_found": 404,
     "method_not_allowed": 405,
     "cursor_expired": 410,
+    "snapshot_unavailable": 404,
+    "range_not_satisfiable": 416,
     "rate_limited": 429,
     "unavailable": 503,
     "internal_error": 500,
@@ -410,6 +412,55 @@ def validate_payload(kind: str, values: dict[str, Any]) -> dict[str, Any]:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise ValueError(f"{kind}.{where}: {first['msg']}") from exc
+
+
+# -- snapshots --------------------------------------------------------------------------------
+
+#: The media type of a snapshot file: a CreditDesk cache database, SQLCipher-encrypted.
+SNAPSHOT_MEDIA_TYPE = "application/vnd.creditdesk.cache-snapshot"
+#: What a snapshot file is, beside the cache schema version it was built with.
+SNAPSHOT_FORMAT = "creditdesk-cache/sqlcipher4"
+HEX32 = r"^[0-9a-f]{32}$"
+
+
+class SnapshotReady(BaseModel):
+    """A ready snapshot of a scope: the client's cache file as of feed position ``seq``."""
+
+    state: Literal["ready"] = "ready"
+    id: Annotated[str, Field(pattern=HEX32, description="Names the file: GET /snapshot/{id}")]
+    scope: list[str] = Field(description="The division-code prefixes it holds")
+    cursor: str = Field(description="Continue the change feed from here once the file is in place")
+    seq: int = Field(description="The feed position the file was read at")
+    size: int = Field(description="File size in bytes")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    schema_version: str = Field(description="The client cache schema the file was built with")
+    format: str = Field(description=f"Always {SNAPSHOT_FORMAT!r} in protocol version 1")
+    key: Annotated[
+        str,
+        Field(
+            pattern=r"^[0-9a-f]{64}$",
+            description="The file's one-time raw SQLCipher key (hex); only over this signed-in "
+            "connection, never logged; the client re-encrypts the file under its own key",
+        ),
+    ]
+    counts: dict[str, int] = Field(description="Rows per kind in the file, for the client's check")
+    built_at: datetime = Field(description="When the platform read its data for the file")
+    as_of: datetime | None = Field(description="Time of the newest change the file holds")
+    expires_at: datetime = Field(description="When the platform stops offering this file at the latest")
+    server_time: datetime
+
+
+class SnapshotPending(BaseModel):
+    """The platform is building a snapshot of the scope; ask again after ``retry_after`` seconds."""
+
+    state: Literal["building"] = "building"
+    scope: list[str]
+    started_at: datetime
+    retry_after: int
+    server_time: datetime
+
+
+SnapshotAnswer = Annotated[SnapshotReady | SnapshotPending, Field(discriminator="state")]
 
 
 # -- cursors ----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from sync.transport import Transport
 
 if TYPE_CHECKING:
     from credit.store.db import Store
+    from sync.snapshot import Bootstrap, SnapshotUsed
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ class PullResult:
     by_kind: dict[str, int] = field(default_factory=dict)
     #: Where the time went: waiting for pages, checking them, writing them, rebuilding indexes.
     timings: dict[str, float] = field(default_factory=dict)
+    #: The first sync came as a snapshot (:mod:`sync.snapshot`), and why earlier files were refused.
+    snapshot: SnapshotUsed | None = None
+    snapshot_refused: list[str] = field(default_factory=list)
 
     def timed(self, what: str, since: float) -> float:
         now = time.perf_counter()
@@ -111,13 +115,18 @@ def pull(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     page_size: int | None = None,
+    bootstrap: Bootstrap | None = None,
 ) -> PullResult:
-    """Bring the cache up to the platform's head for ``scope``; returns what was done."""
+    """Bring the cache up to the platform's head for ``scope``; returns what was done. With a
+    ``bootstrap``, a first sync starts from the platform's snapshot when it offers one."""
     started = time.perf_counter()
     result = PullResult()
     for attempt in range(2):  # a refused cursor (410) means one resync from zero
         try:
-            _pull_once(store, transport, token, server, user, scope, progress, cancelled, page_size, result)
+            _pull_once(
+                store, transport, token, server, user, scope, progress, cancelled, page_size, result,
+                bootstrap,
+            )  # fmt: skip
             break
         except CursorExpired as exc:
             if attempt:
@@ -142,14 +151,18 @@ def _pull_once(
     cancelled: Callable[[], bool] | None,
     page_size: int | None,
     result: PullResult,
+    bootstrap: Bootstrap | None = None,
 ) -> None:
     with store.cache.connect() as conn:
         current = state.read_state(conn)
     if current.cursor is None or not current.matches(server, user, scope):
-        _start_from_zero(store, server, user, scope)
+        if bootstrap is None or not bootstrap.install(result, progress, cancelled):
+            _start_from_zero(store, server, user, scope)
         result.full = True
         with store.cache.connect() as conn:
             current = state.read_state(conn)
+    elif bootstrap is not None:
+        bootstrap.tidy()
     bulk = current.bulk
     result.full = result.full or bulk
     limit = page_size or (BULK_PAGE if bulk else PAGE)

@@ -20,6 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from credit.store import audit, audit_anchor
 from credit.store.keys import DbKey, KeyProblem
+from credit.store.swap import SWAP_WAIT, CacheGate, replace_file
 
 CACHE_FILE = "cache.db"
 WORK_FILE = "work.db"
@@ -50,15 +51,24 @@ def connect_raw(path: Path, key: DbKey) -> Any:
     return conn
 
 
-def make_engine(path: Path, key: DbKey) -> sa.Engine:
-    return sa.create_engine(
+def make_engine(path: Path, key: DbKey, gate: CacheGate | None = None) -> sa.Engine:
+    """An engine on an encrypted file; with a ``gate``, the file can be replaced while it is
+    open (:meth:`Store.replace_cache`)."""
+
+    def connect() -> Any:
+        return connect_raw(path, key)
+
+    engine = sa.create_engine(
         f"sqlite:///{path}",
-        creator=lambda: connect_raw(path, key),
+        creator=gate.creator(connect) if gate else connect,
         module=sqlcipher,
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
     )
+    if gate:
+        gate.install(engine)
+    return engine
 
 
 @dataclass
@@ -74,15 +84,17 @@ class Store:
     cache: sa.Engine
     work: sa.Engine
     write_lock: threading.RLock = field(default_factory=threading.RLock)
+    cache_gate: CacheGate | None = None
 
     @classmethod
     def open(cls, data_dir: Path, key: DbKey, *, migrate: bool = True) -> Store:
         from credit.store import schema
 
         data_dir.mkdir(parents=True, exist_ok=True)
-        cache = make_engine(data_dir / CACHE_FILE, key)
+        gate = CacheGate()
+        cache = make_engine(data_dir / CACHE_FILE, key, gate)
         work = make_engine(data_dir / WORK_FILE, key)
-        store = cls(data_dir, key, cache, work)
+        store = cls(data_dir, key, cache, work, cache_gate=gate)
         try:
             schema.ensure_cache(store)
             if migrate:
@@ -118,6 +130,16 @@ class Store:
                     advance = anchor is None or audit.reaches(conn, anchor)
             if head is not None and advance:  # committed: the transaction did not raise
                 audit_anchor.write(self.data_dir, self.key, *head)
+
+    def replace_cache(self, new_file: Path, timeout: float = SWAP_WAIT) -> None:
+        """Swap a complete cache file (encrypted with this store's key, on the same filesystem)
+        in as ``cache.db``, atomically, while readers may be running; the work database is not
+        touched. Raises :class:`~credit.store.swap.CacheBusy` and leaves the old cache in place
+        when it cannot be done now."""
+        if self.cache_gate is None:
+            raise RuntimeError("this store was opened without a cache gate")
+        with self.write_lock:
+            replace_file(self.cache_gate, self.cache, self.data_dir / CACHE_FILE, new_file, timeout)
 
     def read_audit_anchor(self) -> audit_anchor.Anchor | None:
         return audit_anchor.read(self.data_dir, self.key)

@@ -369,12 +369,29 @@ class SyncView(QWidget):
             self._task = task
 
     def _progressed(self, done: int, total: int) -> None:
+        stage = self.client.stage if self.client is not None else None
+        if stage == "snapshot_wait":  # the platform builds the file: no measure of how far
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("平台正在准备数据快照…"))
+            self.message.setText(self.tr("首次同步：平台正在为本辖区准备数据快照，请稍候……"))
+            return
+        if stage == "snapshot_install":
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            self.progress.setFormat(self.tr("正在启用数据快照（重新加密并校验）…"))
+            self.message.setText(self.tr("首次同步：数据快照已下载，正在用本机密钥重新加密并校验，随后启用……"))
+            return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
         if self._phase == "push":
             self.progress.setFormat(self.tr("已上传 {0} / {1} 条记录").format(f"{done:,}", f"{total:,}"))
-        else:
-            self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
+            return
+        if stage == "snapshot_download":
+            percent = f"{100 * done // max(total, 1)}"
+            self.progress.setFormat(self.tr("正在下载数据快照 {0}%").format(percent))
+            self.message.setText(self.tr("首次同步：正在下载平台为本辖区准备的数据快照（中断后会从断点继续）……"))
+            return
+        self.progress.setFormat(self.tr("已接收 {0} / {1} 条变更").format(f"{done:,}", f"{total:,}"))
 
     def cancel(self) -> None:
         self._cancel_requested = True
@@ -394,7 +411,10 @@ class SyncView(QWidget):
         total = max(applied, 1)
         self.progress.setRange(0, total)
         self.progress.setValue(total)
-        self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{applied:,}"))
+        if result.pull is not None and result.pull.snapshot is not None:
+            self.progress.setFormat(self.tr("完成：数据快照，其后 {0} 条变更").format(f"{applied:,}"))
+        else:
+            self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{applied:,}"))
         text = result.summary
         if result.backup is not None:
             text += "\n" + self.tr("同步前已备份本机工作数据（{0}）。").format(result.backup.name)

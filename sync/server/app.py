@@ -16,20 +16,23 @@ import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
 from sync.server import accounts, devices, feed
 from sync.server.accounts import Account, SignInRefused
 from sync.server.db import iso, now_utc, write_begin
+
+if TYPE_CHECKING:
+    from sync.server.snapshot import SnapshotManager
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,8 @@ class Settings:
     #: Fault drills only: seconds a pushed batch is held before its commit and again after it,
     #: before the answer (``serve --push-hold``), so a test can kill the server at either point.
     push_hold: float = 0.0
+    #: Snapshots for first syncs (``sync.server.snapshot``); None: the platform offers none.
+    snapshots: SnapshotManager | None = None
 
 
 class ProblemError(Exception):
@@ -73,6 +78,8 @@ _TITLES = {
     "not_found": "Not found",
     "method_not_allowed": "Method not allowed",
     "cursor_expired": "Cursor expired",
+    "snapshot_unavailable": "No snapshot",
+    "range_not_satisfiable": "Range not satisfiable",
     "rate_limited": "Too many requests",
     "unavailable": "Service unavailable",
     "internal_error": "Internal server error",
@@ -243,7 +250,10 @@ def create_app(settings: Settings) -> FastAPI:
         docs_url=f"{protocol.API_PREFIX}/docs",
         redoc_url=None,
     )
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=settings.gzip_level)
+    app.add_middleware(
+        GZipMiddleware, minimum_size=1024, compresslevel=settings.gzip_level,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, protocol.SNAPSHOT_MEDIA_TYPE),
+    )  # fmt: skip
     app.add_middleware(_GunzipRequests)
 
     @app.exception_handler(ProblemError)
@@ -383,14 +393,7 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> Response:
         acc, _ = who
         require(acc, "pull")
-        wanted = sorted(set(scope)) if scope else list(acc.jurisdictions)
-        outside = [p for p in wanted if not acc.covers(p)]
-        if outside:
-            raise ProblemError(
-                "forbidden_scope",
-                f"所请求的范围 {'、'.join(outside)} 超出您的辖区"
-                f"（{'、'.join(acc.jurisdictions)}），无权获取。",
-            )
+        wanted = scope_for(acc, scope)
         with engine.connect() as conn, conn.begin():  # one snapshot for head, rows and count
             try:
                 seq, feed_id, generation = feed.start_seq(conn, after, wanted)
@@ -435,9 +438,26 @@ def create_app(settings: Settings) -> FastAPI:
             app.openapi_schema = doc
         return app.openapi_schema
 
+    from sync.server import snapshot_api
+
+    snapshot_api.register(app, settings, require)
+
     app.openapi = openapi  # type: ignore[method-assign]
     app.state.settings = settings
     return app
+
+
+def scope_for(acc: Account, scope: list[str] | None) -> list[str]:
+    """The prefixes a request asks for (default: all the account's), each inside its
+    jurisdictions — else ``403 forbidden_scope``, never an empty answer."""
+    wanted = sorted(set(scope)) if scope else list(acc.jurisdictions)
+    outside = [p for p in wanted if not acc.covers(p)]
+    if outside:
+        raise ProblemError(
+            "forbidden_scope",
+            f"所请求的范围 {'、'.join(outside)} 超出您的辖区（{'、'.join(acc.jurisdictions)}），无权获取。",
+        )
+    return wanted
 
 
 def _page_response(page: feed.Page, scope: list[str]) -> Response:

@@ -211,6 +211,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         rate_limit=args.rate_limit,
         gzip_level=args.gzip_level,
         push_hold=args.push_hold,
+        snapshots=_snapshots(args, engine),
     )
     app = create_app(settings)
     stop = threading.Event()
@@ -235,7 +236,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run(app, **config)
     finally:
         stop.set()
+        if settings.snapshots is not None:
+            settings.snapshots.close()
     return 0
+
+
+def _snapshots(args: argparse.Namespace, engine: Any) -> Any:
+    """The snapshot manager of ``serve`` (None with ``--no-snapshots``)."""
+    if args.no_snapshots:
+        return None
+    from sync.server.snapshot import SnapshotManager, SnapshotSettings
+
+    return SnapshotManager(
+        engine.url.render_as_string(hide_password=False),
+        SnapshotSettings(
+            Path(args.snapshot_dir),
+            max_age=timedelta(hours=args.snapshot_max_age_hours),
+            max_changes=args.snapshot_max_changes,
+            min_changes=args.snapshot_min_changes,
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -292,8 +312,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--push-hold", type=float, default=0.0, metavar="秒",
         help="故障演练用：上传批次提交前、提交后各停顿若干秒（可在这两处终止服务）",
     )  # fmt: skip
+    _snapshot_options(p)
     p.set_defaults(func=cmd_serve)
     return parser
+
+
+def _snapshot_options(p: argparse.ArgumentParser) -> None:
+    from sync.server import snapshot
+
+    p.add_argument("--no-snapshots", action="store_true", help="不提供首次同步的数据快照（只用变更流）")
+    p.add_argument(
+        "--snapshot-dir",
+        default=str(snapshot.DEFAULT_DIR),
+        help="快照文件的存放目录（默认 var/server/snapshots）",
+    )
+    p.add_argument(
+        "--snapshot-max-age-hours", type=float, default=snapshot.MAX_AGE.total_seconds() / 3600,
+        help="快照最长保留时间（小时，默认 24），过期后重建",
+    )  # fmt: skip
+    p.add_argument(
+        "--snapshot-max-changes", type=int, default=snapshot.MAX_CHANGES,
+        help="快照之后该范围内的变更超过此数（默认 100000）即重建",
+    )  # fmt: skip
+    p.add_argument(
+        "--snapshot-min-changes", type=int, default=snapshot.MIN_CHANGES,
+        help="范围内变更少于此数（默认 20000）时不做快照，直接按变更同步",
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,7 @@ import os
 import resource
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 
@@ -23,6 +24,7 @@ def main(argv: list[str]) -> int:
     from sync.account import PASSWORD_ENV
     from sync.client import SyncClient
 
+    peak = _RssWatch()
     store = Store.open(data_dir, resolve_key(data_dir))
     try:
         client = SyncClient(data_dir)
@@ -30,6 +32,7 @@ def main(argv: list[str]) -> int:
             client.login(server, user, os.environ[PASSWORD_ENV], device="bench")
         client.ensure_token()  # signing in is not part of the pull's time
         started = time.perf_counter()
+        peak.start(started)
         result = client.pull(store)
         seconds = time.perf_counter() - started
     finally:
@@ -45,13 +48,41 @@ def main(argv: list[str]) -> int:
                 "pages": result.pages,
                 "full": result.full,
                 "peak_rss_mb": peak_mb,
+                "peak_rss_at_s": peak.at,  # seconds into the pull when RSS was highest (sampled)
                 "by_kind": result.by_kind,
                 "timings": result.timings,
+                "snapshot": asdict(result.snapshot) if result.snapshot else None,
+                "snapshot_refused": result.snapshot_refused,
             }
         ),
         flush=True,
     )
     return 0
+
+
+class _RssWatch:
+    """Samples this process's RSS a few times a second: when the peak happens (which phase)."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self.at: float | None = None
+
+    def start(self, since: float) -> None:
+        import threading
+
+        def run() -> None:
+            page = os.sysconf("SC_PAGE_SIZE")
+            while True:
+                try:
+                    with open("/proc/self/statm") as f:
+                        rss = int(f.read().split()[1]) * page
+                except OSError:
+                    return
+                if rss > self.peak:
+                    self.peak, self.at = rss, round(time.perf_counter() - since, 1)
+                time.sleep(0.2)
+
+        threading.Thread(target=run, daemon=True).start()
 
 
 if __name__ == "__main__":
