@@ -48,22 +48,24 @@ def _title(kind: str, p: dict[str, Any]) -> str:
     return str(p.get("id", ""))
 
 
-def _why(row: dict[str, Any]) -> str:
+def _why(row: dict[str, Any]) -> tuple[str, str]:
+    """(key, sentence): why a row stands where it does. The key lets a translated UI word the
+    fixed cases itself; ``reason`` and ``error`` carry the platform's or the network's words."""
     status = row["status"]
     if status in (outbox.REJECTED, outbox.CONFLICT):
-        return str(row.get("reason") or row.get("last_error") or "")
+        return "reason", str(row.get("reason") or row.get("last_error") or "")
     if status == outbox.DONE:
         when = str(row.get("acked_utc") or "")[:19].replace("T", " ")
-        return f"{OUTCOMES.get(row.get('outcome') or '', '已上传')}（{when} UTC）"
+        return "done", f"{OUTCOMES.get(row.get('outcome') or '', '已上传')}（{when} UTC）"
     if status == outbox.SUPERSEDED:
-        return OUTCOMES.get(row.get("outcome") or "", "已被新的记录替代")
+        return "superseded", OUTCOMES.get(row.get("outcome") or "", "已被新的记录替代")
     if row.get("reason"):  # answered "later": a dependency was not there yet
-        return str(row["reason"])
+        return "reason", str(row["reason"])
     if row.get("last_error"):
-        return f"上次上传未成功：{row['last_error']}"
+        return "error", f"上次上传未成功：{row['last_error']}"
     if status == outbox.SENDING:
-        return "上传中断，下次同步时重新发送（平台不会重复记录）"
-    return "等待同步"
+        return "sending", "上传中断，下次同步时重新发送（平台不会重复记录）"
+    return "waiting", "等待同步"
 
 
 def publication_deadline(kind: str, payload: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -87,30 +89,43 @@ def publication_deadline(kind: str, payload: dict[str, Any]) -> tuple[str | None
         return None, None
 
 
-def _risk(deadline: str | None, status: str, today: date) -> tuple[bool, str | None]:
+#: How a deadline stands (``deadline_state``), worded; ``{days}``: working days.
+DEADLINE_NOTES = {
+    "past": "已超过公示期限 {days} 个工作日",
+    "today": "今天是公示期限",
+    "near": "距公示期限仅剩 {days} 个工作日",
+    "left": "剩余 {days} 个工作日",
+    "unknown": "节假日数据不全，请人工核对期限",
+}
+
+
+def _risk(deadline: str | None, status: str, today: date) -> tuple[bool, str | None, int | None]:
+    """(at risk, deadline state, working days) of a record the platform must publish."""
     if not deadline or status in (outbox.DONE, outbox.SUPERSEDED):
-        return False, None
+        return False, None, None
     due = date.fromisoformat(deadline)
     try:
         if due < today:
-            return True, f"已超过公示期限 {working_days_between(due, today)} 个工作日"
+            return True, "past", working_days_between(due, today)
         left = working_days_between(today, due)
     except NoCalendarData:
-        return due <= today, "节假日数据不全，请人工核对期限"
+        return due <= today, "unknown", None
     if left <= RISK_WORKING_DAYS:
-        return True, f"距公示期限仅剩 {left} 个工作日" if left else "今天是公示期限"
-    return False, f"剩余 {left} 个工作日"
+        return True, ("near" if left else "today"), left
+    return False, "left", left
 
 
 def describe_row(row: dict[str, Any], today: date | None = None) -> dict[str, Any]:
-    """One row for people: seq, kind, label, title, status, why, deadline, at_risk."""
+    """One row for people: seq, kind, label, title, status, why, deadline, at_risk (and the keys a
+    translated UI words them by: why_key, outcome, deadline_state, deadline_days)."""
     payload = (
         json.loads(row["payload"]) if isinstance(row.get("payload"), str) else dict(row.get("payload") or {})
     )
     kind = row["kind"]
     rule = push_rules().get(kind)
     deadline, note = publication_deadline(kind, payload)
-    risky, risk_note = _risk(deadline, row["status"], today or date.today())
+    risky, state, days = _risk(deadline, row["status"], today or date.today())
+    why_key, why = _why(row)
     return {
         "seq": row["seq"],
         "kind": kind,
@@ -118,12 +133,18 @@ def describe_row(row: dict[str, Any], today: date | None = None) -> dict[str, An
         "record_id": row["record_id"],
         "title": _title(kind, payload),
         "status": row["status"],
-        "why": _why(row),
+        "why": why,
+        "why_key": why_key,
+        "outcome": row.get("outcome"),
+        "acked_utc": row.get("acked_utc"),
+        "last_error": row.get("last_error"),
         "reason_code": row.get("reason_code"),
         "attempts": row.get("attempts", 0),
         "created_utc": row.get("created_utc"),
         "deadline": deadline,
-        "deadline_note": risk_note or note,
+        "deadline_note": DEADLINE_NOTES[state].format(days=days) if state else note,
+        "deadline_state": state,
+        "deadline_days": days,
         "at_risk": risky,
         "can_resend": row["status"] == outbox.REJECTED,
         "can_renumber": row["status"] == outbox.REJECTED
@@ -170,6 +191,8 @@ def _explain_held(rows: list[dict[str, Any]], items: list[dict[str, Any]]) -> No
         if first is None:
             continue
         blocking.setdefault(row["record_id"], first)
+        item_of[row["seq"]]["why_key"] = "held"
+        item_of[row["seq"]]["held_by"] = (first["seq"], first["status"])
         item_of[row["seq"]]["why"] = (
             f"等待第 {first['seq']} 条（{words[first['status']]}）处理后再上传："
             "它所依附的记录尚未被平台接收。"

@@ -158,6 +158,76 @@ class OutboxView(QWidget):
         }
         return words.get(status, status)
 
+    def kind_word(self, item: dict[str, Any]) -> str:
+        """The record kind (the catalog's label for a kind not listed here)."""
+        words = {
+            "check_record": self.tr("信用核查记录"),
+            "commitment": self.tr("信用承诺"),
+            "commitment_fulfilment": self.tr("承诺履行认定"),
+            "inspection": self.tr("行政检查记录"),
+            "rectification": self.tr("责令整改通知"),
+            "interview": self.tr("约谈记录"),
+            "inspection_plan": self.tr("抽查计划"),
+            "attachment": self.tr("附件"),
+        }
+        return words.get(item["kind"], item["label"])
+
+    def why_text(self, item: dict[str, Any]) -> str:
+        """Why a row stands where it does; the platform's and the network's words as they came."""
+        key = item.get("why_key")
+        if key == "waiting":
+            return self.tr("等待同步")
+        if key == "sending":
+            return self.tr("上传中断，下次同步时重新发送（平台不会重复记录）")
+        if key == "error":
+            return self.tr("上次上传未成功：{0}").format(item.get("last_error") or "")
+        if key == "held" and item.get("held_by"):
+            seq, status = item["held_by"]
+            return self.tr("等待第 {0} 条（{1}）处理后再上传：它所依附的记录尚未被平台接收。").format(
+                seq, self.status_word(status)
+            )
+        if key in ("done", "superseded"):
+            outcomes = {
+                "accepted": self.tr("平台已接收"),
+                "duplicate": self.tr("平台已有（重复发送）"),
+                "theirs": self.tr("已采用平台版本"),
+                "mine": self.tr("已按本机修改重新上传"),
+                "renumbered": self.tr("已重新编号上传"),
+            }
+            fallback = self.tr("已上传") if key == "done" else self.tr("已被新的记录替代")
+            word = outcomes.get(item.get("outcome") or "", fallback)
+            when = str(item.get("acked_utc") or "")[:19].replace("T", " ")
+            return self.tr("{0}（{1} UTC）").format(word, when) if key == "done" else word
+        return str(item["why"])
+
+    def deadline_note(self, item: dict[str, Any]) -> str:
+        days = item.get("deadline_days") or 0
+        notes = {
+            "past": self.tr("已超过公示期限 %n 个工作日", "", days),
+            "today": self.tr("今天是公示期限"),
+            "near": self.tr("距公示期限仅剩 %n 个工作日", "", days),
+            "left": self.tr("剩余 %n 个工作日", "", days),
+            "unknown": self.tr("节假日数据不全，请人工核对期限"),
+        }
+        return notes.get(item.get("deadline_state") or "", item.get("deadline_note") or "")
+
+    def deadline_warning(self, items: list[dict[str, Any]]) -> str:
+        """One sentence for the records at risk of missing their publication deadline."""
+        risky = [i for i in items if i["at_risk"]]
+        if not risky:
+            return ""
+        shown = self.tr("；").join(
+            self.tr("{0}（{1}，{2}）").format(i["title"], i["deadline"], self.deadline_note(i))
+            for i in risky[:5]
+        )
+        if len(risky) > 5:
+            shown += "……"
+        return self.tr(
+            "%n 条须公示的记录尚未被平台接收，公示期限（7 个工作日）将至或已过：{0}。请尽快同步。",
+            "",
+            len(risky),
+        ).format(shown)
+
     # -- reading ----------------------------------------------------------------------------
 
     def set_desk(self, desk: Desk | None) -> None:
@@ -169,19 +239,19 @@ class OutboxView(QWidget):
         if desk is None:
             return
 
-        def read(task: Task) -> tuple[list[dict[str, Any]], dict[str, int], list[str]]:
-            from credit.outbox_view import deadline_warnings, listing
+        def read(task: Task) -> tuple[list[dict[str, Any]], dict[str, int]]:
+            from credit.outbox_view import listing
             from credit.store import outbox
 
             items = listing(desk.store)
             with desk.store.work.connect() as conn:
                 counts = outbox.counts(conn)
-            return items, counts, deadline_warnings(items)
+            return items, counts
 
         self.runner.run(read, on_done=self._show)
 
-    def _show(self, data: tuple[list[dict[str, Any]], dict[str, int], list[str]]) -> None:
-        self.items, self.counts, warnings = data
+    def _show(self, data: tuple[list[dict[str, Any]], dict[str, int]]) -> None:
+        self.items, self.counts = data
         c = self.counts
         self.counts_label.setText(
             self.tr("待上传 {0} · 被拒收 {1} · 有冲突 {2} · 已上传 {3}").format(
@@ -191,8 +261,9 @@ class OutboxView(QWidget):
                 f"{c.get('done', 0):,}",
             )
         )
-        self.warning.setText("\n".join(warnings))
-        self.warning.setVisible(bool(warnings))
+        warning = self.deadline_warning(self.items)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
         self._fill()
 
     def _shown(self) -> list[dict[str, Any]]:
@@ -216,19 +287,20 @@ class OutboxView(QWidget):
             status.setForeground(QBrush(QColor(colour)))
             status.setData(Qt.ItemDataRole.UserRole, item["seq"])
             deadline = item["deadline"] or ""
-            if deadline and item["deadline_note"] and item["status"] != "done":
-                deadline = f"{deadline}（{item['deadline_note']}）"
+            note = self.deadline_note(item)
+            if deadline and note and item["status"] != "done":
+                deadline = self.tr("{0}（{1}）").format(deadline, note)
             cells = [
                 status,
-                QTableWidgetItem(item["label"]),
+                QTableWidgetItem(self.kind_word(item)),
                 QTableWidgetItem(item["title"]),
-                QTableWidgetItem(item["why"]),
+                QTableWidgetItem(self.why_text(item)),
                 QTableWidgetItem(deadline),
             ]
             if item["at_risk"]:
                 cells[4].setForeground(QBrush(QColor("#a50e0e")))
             for col, cell in enumerate(cells):
-                cell.setToolTip(item["why"] if col == 3 else cell.text())
+                cell.setToolTip(cell.text())
                 self.table.setItem(row, col, cell)
         self.table.resizeRowsToContents()
         self._selected()
@@ -257,10 +329,11 @@ class OutboxView(QWidget):
             self.detail.setText(self.tr("选中一条记录查看详情。被拒收的记录不会阻塞其他记录的上传。"))
             return
         text = self.tr("第 {0} 条 · {1} · {2}").format(
-            item["seq"], item["label"], self.status_word(item["status"])
+            item["seq"], self.kind_word(item), self.status_word(item["status"])
         )
-        if item["why"]:
-            text += "\n" + item["why"]
+        why = self.why_text(item)
+        if why:
+            text += "\n" + why
         if item["attempts"]:
             text += "\n" + self.tr("已尝试上传 {0} 次").format(item["attempts"])
         self.detail.setText(text)

@@ -1213,74 +1213,99 @@ New ones appear here from {0} working days before their deadline.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="82"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="85"/>
         <source>承诺已被他人修改</source>
         <translation>The commitment was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="91"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="94"/>
+        <source>黄色为两版不同之处。可保留您的修改（下次同步时基于平台第 {0} 版重新上传），采用平台记录（本机随之更新，不再上传），或在右列逐项选择后合并。</source>
+        <translation>Differences are highlighted in yellow. Keep your changes (sent again at the next sync on top of the platform&apos;s version {0}), take the platform&apos;s record (this laptop is updated and sends nothing), or choose field by field in the right-hand column and merge.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="99"/>
         <source>黄色为两版不同之处。可保留您的修改（将基于第 {0} 版重新提交），采用当前记录（放弃您的修改），或在右列逐项选择后合并。</source>
         <translation>Yellow marks where the two versions differ. Keep your changes (resubmitted on version {0}), take the current record (dropping your changes), or choose field by field in the right-hand column and merge.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="104"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="113"/>
         <source>当前记录（第 {0} 版）</source>
         <translation>Current record (version {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="105"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="113"/>
+        <source>共享平台上的记录（第 {0} 版）</source>
+        <translation>Record on the sharing platform (version {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="115"/>
         <source>您的修改（基于第 {0} 版）</source>
         <translation>Your changes (on version {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="106"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="116"/>
         <source>合并时采用</source>
         <translation>Use when merging</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="136"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="146"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="137"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="146"/>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="147"/>
         <source>我的</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="149"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="159"/>
         <source>相同</source>
         <translation>Same</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="158"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="168"/>
         <source>保留我的修改</source>
         <translation>Keep my changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="160"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="170"/>
         <source>基于第 {0} 版重新提交您的修改</source>
         <translation>Resubmit your changes on version {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="161"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="171"/>
         <source>采用当前记录</source>
         <translation>Take current record</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="163"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="171"/>
+        <source>采用平台记录</source>
+        <translation>Take the platform&apos;s record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="173"/>
         <source>放弃您的修改，不写入任何内容</source>
         <translation>Drop your changes; nothing is written</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="164"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="174"/>
         <source>按所选逐项合并</source>
         <translation>Merge as chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/fulfilment_conflict.py" line="167"/>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="177"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/windows/fulfilment_conflict.py" line="177"/>
+        <source>稍后处理</source>
+        <translation>Decide later</translation>
     </message>
 </context>
 <context>
@@ -2214,85 +2239,85 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/windows/main_window.py" line="55"/>
-        <location filename="../../desktop/windows/main_window.py" line="112"/>
+        <location filename="../../desktop/windows/main_window.py" line="115"/>
         <source>CreditDesk 信用监管工作台</source>
         <translation>CreditDesk credit supervision desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="106"/>
+        <location filename="../../desktop/windows/main_window.py" line="109"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="126"/>
+        <location filename="../../desktop/windows/main_window.py" line="129"/>
         <source>Ctrl+K 或 Ctrl+F 随时回到这里</source>
         <translation>Ctrl+K or Ctrl+F brings you back here at any time</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="133"/>
+        <location filename="../../desktop/windows/main_window.py" line="136"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="148"/>
-        <location filename="../../desktop/windows/main_window.py" line="358"/>
+        <location filename="../../desktop/windows/main_window.py" line="151"/>
+        <location filename="../../desktop/windows/main_window.py" line="361"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="157"/>
-        <location filename="../../desktop/windows/main_window.py" line="364"/>
+        <location filename="../../desktop/windows/main_window.py" line="160"/>
+        <location filename="../../desktop/windows/main_window.py" line="367"/>
         <source>关于 CreditDesk</source>
         <translation>About CreditDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="171"/>
+        <location filename="../../desktop/windows/main_window.py" line="174"/>
         <source>查询</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="172"/>
+        <location filename="../../desktop/windows/main_window.py" line="175"/>
         <source>窗口核查</source>
         <translation>Counter check</translation>
     </message>
     <message>
         <location filename="../../desktop/windows/main_window.py" line="78"/>
-        <location filename="../../desktop/windows/main_window.py" line="173"/>
+        <location filename="../../desktop/windows/main_window.py" line="176"/>
         <source>信用承诺</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="174"/>
+        <location filename="../../desktop/windows/main_window.py" line="177"/>
         <source>检查任务</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="175"/>
+        <location filename="../../desktop/windows/main_window.py" line="178"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="209"/>
+        <location filename="../../desktop/windows/main_window.py" line="212"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="228"/>
+        <location filename="../../desktop/windows/main_window.py" line="231"/>
         <source>{0} · 设备 {1}</source>
         <translation>{0} · device {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="305"/>
+        <location filename="../../desktop/windows/main_window.py" line="308"/>
         <source>本地数据以 SQLCipher 加密保存</source>
         <translation>Local data is stored encrypted with SQLCipher</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="336"/>
+        <location filename="../../desktop/windows/main_window.py" line="339"/>
         <source>代码校验位不符</source>
         <translation>Check characters do not match</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="337"/>
+        <location filename="../../desktop/windows/main_window.py" line="340"/>
         <source>{0}
 
 请与营业执照原件核对。确认使用该代码时请填写原因（将记入审计日志）：</source>
@@ -2301,17 +2326,17 @@ Supervision matter: {2} ({3}) · inspection list {4}</translation>
 Compare with the original business licence. To use this code anyway, give a reason (recorded in the audit log):</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="340"/>
+        <location filename="../../desktop/windows/main_window.py" line="343"/>
         <source>已核对营业执照原件，代码一致</source>
         <translation>Checked against the original business licence; the code matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="358"/>
+        <location filename="../../desktop/windows/main_window.py" line="361"/>
         <source>界面语言将在下次启动 CreditDesk 时切换。</source>
         <translation>The language changes the next time CreditDesk starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/windows/main_window.py" line="366"/>
+        <location filename="../../desktop/windows/main_window.py" line="369"/>
         <source>CreditDesk 信用监管工作台
 
 本地数据加密保存，断网也能查询。
@@ -2381,6 +2406,343 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         <location filename="../../desktop/views/inspections/inspections_view.py" line="252"/>
         <source>整改通知 {0} 份，其中逾期或复查未整改 {1} 份。</source>
         <translation>Rectification orders: {0}; overdue or not rectified at follow-up: {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="68"/>
+        <source>刷新</source>
+        <extracomment>Status → (background, text colour): a hint next to the word, never instead of it. Something was resent or resolved: the sync page refreshes its counts.</extracomment>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="71"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <source>原因 / 说明</source>
+        <translation>Reason / note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <source>公示期限</source>
+        <translation>Publication deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="113"/>
+        <source>修正后重新上传</source>
+        <extracomment>What the last action did (resent, renumbered, resolved).</extracomment>
+        <translation>Resend after fixing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="116"/>
+        <source>原因已排除（如已用正确的账号登录）后，把这条记录放回待上传队列</source>
+        <translation>Once the cause is fixed (e.g. signed in with the right account), put this record back in the upload queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="119"/>
+        <source>重新编号并上传</source>
+        <translation>Renumber and upload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="122"/>
+        <source>对照处理冲突…</source>
+        <translation>Resolve conflict side by side…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="142"/>
+        <source>需要处理与待上传</source>
+        <translation>Needs attention and waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="143"/>
+        <location filename="../../desktop/views/outbox_view.py" line="152"/>
+        <source>待上传</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="144"/>
+        <location filename="../../desktop/views/outbox_view.py" line="156"/>
+        <source>被拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="145"/>
+        <location filename="../../desktop/views/outbox_view.py" line="155"/>
+        <source>有冲突</source>
+        <translation>In conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="146"/>
+        <location filename="../../desktop/views/outbox_view.py" line="154"/>
+        <location filename="../../desktop/views/outbox_view.py" line="197"/>
+        <source>已上传</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="147"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="153"/>
+        <source>上传中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="157"/>
+        <source>已替代</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="164"/>
+        <source>信用核查记录</source>
+        <translation>Credit check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="165"/>
+        <source>信用承诺</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="166"/>
+        <source>承诺履行认定</source>
+        <translation>Fulfilment decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="167"/>
+        <source>行政检查记录</source>
+        <translation>Inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="168"/>
+        <source>责令整改通知</source>
+        <translation>Rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="169"/>
+        <source>约谈记录</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="170"/>
+        <source>抽查计划</source>
+        <translation>Inspection plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="171"/>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="179"/>
+        <source>等待同步</source>
+        <translation>Waiting for the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="181"/>
+        <source>上传中断，下次同步时重新发送（平台不会重复记录）</source>
+        <translation>Upload interrupted; sent again at the next sync (the platform never records it twice)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="183"/>
+        <source>上次上传未成功：{0}</source>
+        <translation>Last upload failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="186"/>
+        <source>等待第 {0} 条（{1}）处理后再上传：它所依附的记录尚未被平台接收。</source>
+        <translation>Waits for record {0} ({1}) to be settled: a record it depends on has not reached the platform.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="191"/>
+        <source>平台已接收</source>
+        <translation>Accepted by the platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="192"/>
+        <source>平台已有（重复发送）</source>
+        <translation>Already on the platform (sent again)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="193"/>
+        <source>已采用平台版本</source>
+        <translation>Platform&apos;s version taken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="194"/>
+        <source>已按本机修改重新上传</source>
+        <translation>Sent again with this laptop&apos;s changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="195"/>
+        <source>已重新编号上传</source>
+        <translation>Sent under a new number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="197"/>
+        <source>已被新的记录替代</source>
+        <translation>Superseded by a newer record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="200"/>
+        <source>{0}（{1} UTC）</source>
+        <translation>{0} ({1} UTC)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/outbox_view.py" line="206"/>
+        <source>已超过公示期限 %n 个工作日</source>
+        <translation>
+            <numerusform>publication deadline passed %n working day ago</numerusform>
+            <numerusform>publication deadline passed %n working days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="207"/>
+        <source>今天是公示期限</source>
+        <translation>publication deadline is today</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/outbox_view.py" line="208"/>
+        <source>距公示期限仅剩 %n 个工作日</source>
+        <translation>
+            <numerusform>only %n working day to the publication deadline</numerusform>
+            <numerusform>only %n working days to the publication deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/outbox_view.py" line="209"/>
+        <source>剩余 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="210"/>
+        <source>节假日数据不全，请人工核对期限</source>
+        <translation>holiday data incomplete: check the deadline by hand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="219"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="220"/>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/outbox_view.py" line="226"/>
+        <source>%n 条须公示的记录尚未被平台接收，公示期限（7 个工作日）将至或已过：{0}。请尽快同步。</source>
+        <translation>
+            <numerusform>%n record the platform must publish has not reached it and its publication deadline (7 working days) is near or past: {0}. Please sync soon.</numerusform>
+            <numerusform>%n records the platform must publish have not reached it and their publication deadline (7 working days) is near or past: {0}. Please sync soon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="257"/>
+        <source>待上传 {0} · 被拒收 {1} · 有冲突 {2} · 已上传 {3}</source>
+        <translation>Waiting {0} · Refused {1} · In conflict {2} · Sent {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="292"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="329"/>
+        <source>选中一条记录查看详情。被拒收的记录不会阻塞其他记录的上传。</source>
+        <translation>Select a record to see its details. Refused records never hold up the others.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="331"/>
+        <source>第 {0} 条 · {1} · {2}</source>
+        <translation>No. {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="338"/>
+        <source>已尝试上传 {0} 次</source>
+        <translation>Upload attempted {0} times</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="357"/>
+        <source>无法处理</source>
+        <translation>Cannot do this</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="378"/>
+        <source>第 {0} 条已放回待上传队列，下次同步时上传。</source>
+        <translation>Record {0} is back in the queue and will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="388"/>
+        <source>重新编号</source>
+        <translation>Renumber</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="390"/>
+        <source>这条承诺的编码已被其他设备使用。重新编号后将以新编码上传，已打印的承诺书上的编码随之作废，请告知承诺人新的编码。继续吗？</source>
+        <translation>Another device already uses this commitment code. After renumbering it is sent under a new code and the code on any printed commitment letter is void; tell the committing party the new code. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="406"/>
+        <source>已重新编号为 {0}，下次同步时上传。</source>
+        <translation>Renumbered as {0}; it will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="431"/>
+        <source>与共享平台上的记录有冲突</source>
+        <translation>Conflicts with the record on the sharing platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="456"/>
+        <source>已采用平台上的版本，本机记录已更新。</source>
+        <translation>The platform&apos;s version was taken; the record on this laptop is updated.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="457"/>
+        <source>将保留您的修改：下次同步时基于平台的版本重新上传。</source>
+        <translation>Your changes are kept: they are sent again at the next sync on top of the platform&apos;s version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="458"/>
+        <source>已按所选逐项合并：下次同步时基于平台的版本上传。</source>
+        <translation>Merged field by field as chosen: sent at the next sync on top of the platform&apos;s version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="465"/>
+        <source>采用平台版本</source>
+        <translation>Take the platform&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="467"/>
+        <source>平台已有同一编号但内容不同的记录，平台不会覆盖已接收的记录。采用平台的版本并不再上传本机这条吗？</source>
+        <translation>The platform already holds a record with the same id but different content, and it never overwrites a record it has accepted. Take the platform&apos;s version and stop sending this one?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/outbox_view.py" line="480"/>
+        <source>已采用平台的版本。</source>
+        <translation>The platform&apos;s version was taken.</translation>
     </message>
 </context>
 <context>
@@ -3597,287 +3959,363 @@ Inspection record {2} · {3} · result {4} {5}</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="76"/>
+        <location filename="../../desktop/views/sync_view.py" line="82"/>
         <source>与信用信息共享平台同步</source>
-        <extracomment>A sync finished (SyncResult); the window refreshes search, profile and status bar. Set by 取消 and read by the worker: also reaches a run that has not handed back its task.</extracomment>
+        <extracomment>A sync finished (SyncResult); the window refreshes search, profile and status bar. Signing in named who is working (credit.operator.Operator): the header shows it. Set by 取消 and read by the worker: also reaches a run that has not handed back its task. push / pull while a sync runs: set by the worker (a plain attribute), read for the bar.</extracomment>
         <translation>Sync with the credit information sharing platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="83"/>
-        <source>下载本辖区的主体信用信息（登记、名单、处罚、许可、评价），并保持最新。上传本机记录将在后续版本提供。</source>
-        <translation>Downloads the credit information of the entities in your jurisdiction (registration, lists, penalties, licences, grades) and keeps it current. Uploading the records made here comes in a later version.</translation>
+        <location filename="../../desktop/views/sync_view.py" line="89"/>
+        <source>先上传本机的记录（核查、承诺及履行、检查、整改、约谈、附件），再下载本辖区的主体信用信息（登记、名单、处罚、许可、评价、各地登记的承诺），并保持最新。每次同步前自动备份本机工作数据。</source>
+        <translation>First sends this laptop&apos;s records (checks, commitments and fulfilment, inspections, rectification orders, interviews, attachments), then downloads the credit information of the entities in your jurisdiction (registration, lists, penalties, licences, grades, commitments registered elsewhere) and keeps it current. The work data is backed up before every sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="89"/>
+        <location filename="../../desktop/views/sync_view.py" line="96"/>
         <source>平台账号</source>
         <translation>Platform account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="97"/>
-        <location filename="../../desktop/views/sync_view.py" line="244"/>
+        <location filename="../../desktop/views/sync_view.py" line="104"/>
+        <location filename="../../desktop/views/sync_view.py" line="268"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="99"/>
+        <location filename="../../desktop/views/sync_view.py" line="106"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="102"/>
+        <location filename="../../desktop/views/sync_view.py" line="109"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="103"/>
+        <location filename="../../desktop/views/sync_view.py" line="110"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="104"/>
+        <location filename="../../desktop/views/sync_view.py" line="111"/>
         <source>辖区</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="105"/>
+        <location filename="../../desktop/views/sync_view.py" line="112"/>
         <source>登录状态</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="115"/>
+        <location filename="../../desktop/views/sync_view.py" line="122"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="116"/>
+        <location filename="../../desktop/views/sync_view.py" line="123"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="121"/>
+        <location filename="../../desktop/views/sync_view.py" line="128"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="128"/>
+        <location filename="../../desktop/views/sync_view.py" line="135"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="133"/>
+        <location filename="../../desktop/views/sync_view.py" line="140"/>
         <source>已登录时每隔</source>
         <translation>While signed in, sync every</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="136"/>
+        <location filename="../../desktop/views/sync_view.py" line="143"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="146"/>
+        <location filename="../../desktop/views/sync_view.py" line="153"/>
         <source>在后台自动同步一次</source>
         <translation>in the background</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="158"/>
+        <location filename="../../desktop/views/sync_view.py" line="165"/>
         <source>本机数据</source>
         <translation>Data on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="170"/>
+        <location filename="../../desktop/views/sync_view.py" line="177"/>
         <source>上次成功同步</source>
         <translation>Last successful sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="171"/>
+        <location filename="../../desktop/views/sync_view.py" line="178"/>
         <source>数据截至</source>
         <translation>Data as of</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="172"/>
+        <location filename="../../desktop/views/sync_view.py" line="179"/>
         <source>平台数据最近更新</source>
         <translation>Platform data last updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="173"/>
+        <location filename="../../desktop/views/sync_view.py" line="180"/>
         <source>本地主体</source>
         <translation>Entities here</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="174"/>
+        <location filename="../../desktop/views/sync_view.py" line="181"/>
         <source>已接收变更</source>
         <translation>Changes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="175"/>
+        <location filename="../../desktop/views/sync_view.py" line="182"/>
         <source>待上传</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="176"/>
+        <location filename="../../desktop/views/sync_view.py" line="183"/>
         <source>上次错误</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="188"/>
-        <location filename="../../desktop/views/sync_view.py" line="443"/>
+        <location filename="../../desktop/views/sync_view.py" line="184"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="186"/>
+        <source>同步前备份</source>
+        <translation>Pre-sync backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="189"/>
+        <source>待上传记录</source>
+        <translation>Records to upload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="206"/>
+        <location filename="../../desktop/views/sync_view.py" line="522"/>
         <source>尚未同步</source>
         <extracomment>Shown in the window&apos;s status bar (&quot;上次同步 …&quot;).</extracomment>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="233"/>
+        <location filename="../../desktop/views/sync_view.py" line="257"/>
         <source>尚未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="244"/>
+        <location filename="../../desktop/views/sync_view.py" line="268"/>
         <source>切换账号…</source>
         <translation>Switch account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="251"/>
+        <location filename="../../desktop/views/sync_view.py" line="275"/>
         <source>未登录</source>
         <translation>not signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="253"/>
+        <location filename="../../desktop/views/sync_view.py" line="277"/>
         <source>登录已过期，同步前请重新登录</source>
         <translation>Sign-in expired; sign in again before syncing</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="256"/>
+        <location filename="../../desktop/views/sync_view.py" line="280"/>
         <source>需要登录：本机没有系统钥匙串，登录凭据只保存在本次运行的内存中</source>
         <translation>Sign-in needed: this computer has no system keyring, so the credentials are kept in memory for this session only</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="258"/>
+        <location filename="../../desktop/views/sync_view.py" line="282"/>
         <source>需要重新登录</source>
         <translation>Sign in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="261"/>
+        <location filename="../../desktop/views/sync_view.py" line="285"/>
         <source>有效，至 {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="277"/>
+        <location filename="../../desktop/views/sync_view.py" line="306"/>
         <source>已登录。</source>
         <translation>Signed in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="277"/>
+        <location filename="../../desktop/views/sync_view.py" line="306"/>
         <source>登录凭据已保存在系统钥匙串中。</source>
         <translation>The credentials are stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="277"/>
-        <location filename="../../desktop/views/sync_view.py" line="315"/>
+        <location filename="../../desktop/views/sync_view.py" line="306"/>
+        <location filename="../../desktop/views/sync_view.py" line="344"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="289"/>
+        <location filename="../../desktop/views/sync_view.py" line="318"/>
         <source>已退出登录。本机数据保留，可继续离线查询。</source>
         <translation>Signed out. The data on this computer stays and can still be searched offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="314"/>
+        <location filename="../../desktop/views/sync_view.py" line="343"/>
         <source>正在连接平台…</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="315"/>
+        <location filename="../../desktop/views/sync_view.py" line="344"/>
         <source>后台自动同步中……</source>
         <translation>Syncing in the background…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="340"/>
+        <location filename="../../desktop/views/sync_view.py" line="375"/>
+        <source>平台正在准备数据快照…</source>
+        <translation>The platform is preparing a data snapshot…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="376"/>
+        <source>首次同步：平台正在为本辖区准备数据快照，请稍候……</source>
+        <translation>First sync: the platform is preparing a data snapshot of your jurisdiction, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="381"/>
+        <source>正在启用数据快照（重新加密并校验）…</source>
+        <translation>Installing the data snapshot (re-encrypting and checking)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="382"/>
+        <source>首次同步：数据快照已下载，正在用本机密钥重新加密并校验，随后启用……</source>
+        <translation>First sync: the snapshot has arrived; it is being re-encrypted with this laptop&apos;s key and checked, then put in use…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="387"/>
+        <source>已上传 {0} / {1} 条记录</source>
+        <translation>Sent {0} / {1} records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="391"/>
+        <source>正在下载数据快照 {0}%</source>
+        <translation>Downloading the data snapshot {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="392"/>
+        <source>首次同步：正在下载平台为本辖区准备的数据快照（中断后会从断点继续）……</source>
+        <translation>First sync: downloading the snapshot the platform prepared for your jurisdiction (an interrupted download continues where it stopped)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="394"/>
         <source>已接收 {0} / {1} 条变更</source>
         <translation>{0} / {1} changes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="345"/>
+        <location filename="../../desktop/views/sync_view.py" line="399"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="359"/>
+        <location filename="../../desktop/views/sync_view.py" line="415"/>
+        <source>完成：数据快照，其后 {0} 条变更</source>
+        <translation>Done: data snapshot, then {0} changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="417"/>
         <source>完成：{0} 条变更</source>
         <translation>Done: changes received: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="373"/>
+        <location filename="../../desktop/views/sync_view.py" line="420"/>
+        <source>同步前已备份本机工作数据（{0}）。</source>
+        <translation>The work data was backed up before the sync ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="433"/>
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="381"/>
+        <location filename="../../desktop/views/sync_view.py" line="441"/>
         <source>同步未完成：{0}</source>
         <translation>Sync did not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="381"/>
-        <source>已接收的部分已保存，下次会从中断处继续。</source>
-        <translation>What was received is saved; the next sync continues from there.</translation>
+        <location filename="../../desktop/views/sync_view.py" line="442"/>
+        <source>已上传和已接收的部分都已保存，下次会从中断处继续，不会重复上传。</source>
+        <translation>What was sent and received so far is saved; the next sync continues from there and sends nothing twice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="391"/>
+        <location filename="../../desktop/views/sync_view.py" line="490"/>
+        <source>；需要处理：被拒收 {0} 条，有冲突 {1} 条（见下方“待上传记录”）</source>
+        <translation>; needs attention: {0} refused, {1} in conflict (see &quot;Records to upload&quot; below)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="497"/>
+        <source>{0}（保留最近 {1} 份，位于数据目录的 backups 文件夹）</source>
+        <translation>{0} (the latest {1} are kept, in the data folder&apos;s backups folder)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="452"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="392"/>
+        <location filename="../../desktop/views/sync_view.py" line="453"/>
         <source>同步已取消。已接收的部分已保存，下次同步会从中断处继续。</source>
         <translation>Sync cancelled. What was received is saved; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="416"/>
+        <location filename="../../desktop/views/sync_view.py" line="477"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="419"/>
+        <location filename="../../desktop/views/sync_view.py" line="480"/>
         <source>{0} 户</source>
         <translation>{0} entities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="420"/>
+        <location filename="../../desktop/views/sync_view.py" line="481"/>
+        <location filename="../../desktop/views/sync_view.py" line="487"/>
         <source>{0} 条</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="422"/>
+        <location filename="../../desktop/views/sync_view.py" line="483"/>
         <source>（首次同步尚未完成：再次同步会从中断处继续，完成后搜索索引才完整）</source>
         <translation> (first sync not finished: syncing again continues from where it stopped; the search index is complete once it finishes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="426"/>
-        <source>{0} 条（上传功能将在后续版本提供，目前不会上传）</source>
-        <translation>{0} (uploading comes in a later version; nothing is uploaded yet)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sync_view.py" line="430"/>
+        <location filename="../../desktop/views/sync_view.py" line="503"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="430"/>
+        <location filename="../../desktop/views/sync_view.py" line="503"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="438"/>
+        <location filename="../../desktop/views/sync_view.py" line="513"/>
+        <source> · 被拒收 {0}</source>
+        <translation> · Refused {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="515"/>
+        <source> · 有冲突 {0}</source>
+        <translation> · In conflict {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="517"/>
         <source>未登录共享平台</source>
         <translation>Not signed in to the platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="440"/>
+        <location filename="../../desktop/views/sync_view.py" line="519"/>
         <source>同步失败 {0}</source>
         <translation>Sync failed {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="442"/>
+        <location filename="../../desktop/views/sync_view.py" line="521"/>
         <source>上次同步 {0}</source>
         <translation>Last sync {0}</translation>
     </message>

@@ -193,6 +193,23 @@ def _daily_upkeep(engine: Any, stop: threading.Event) -> None:
         stop.wait(3600)
 
 
+def _snapshot_keeper(engine: Any, manager: Any, every: float, stop: threading.Event) -> None:
+    """``serve --prepare-snapshots``: every active account's scope gets its snapshot before anyone
+    asks, and a successor before the current one goes stale."""
+    import logging
+
+    from sync.server.accounts import list_accounts, may
+
+    while not stop.is_set():
+        try:
+            with engine.connect() as conn, conn.begin():
+                scopes = {a.jurisdictions for a in list_accounts(conn) if not a.disabled and may(a, "pull")}
+                manager.prepare(conn, sorted(scopes))
+        except Exception:  # keep serving; the next round tries again
+            logging.getLogger(__name__).exception("preparing snapshots failed")
+        stop.wait(every)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -217,6 +234,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     if not args.no_upkeep:
         threading.Thread(target=_daily_upkeep, args=(engine, stop), daemon=True).start()
+    if settings.snapshots is not None and args.prepare_snapshots:
+        keeper = (engine, settings.snapshots, args.snapshot_check_seconds, stop)
+        threading.Thread(target=_snapshot_keeper, args=keeper, daemon=True).start()
     config: dict[str, Any] = {
         "log_level": args.log_level,
         "access_log": args.access_log,
@@ -337,6 +357,14 @@ def _snapshot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--snapshot-min-changes", type=int, default=snapshot.MIN_CHANGES,
         help="范围内变更少于此数（默认 20000）时不做快照，直接按变更同步",
+    )  # fmt: skip
+    p.add_argument(
+        "--prepare-snapshots", action="store_true",
+        help="启动后即为各账号的辖区准备快照，并在快照过期前提前重建（首次同步无需等待）",
+    )  # fmt: skip
+    p.add_argument(
+        "--snapshot-check-seconds", type=float, default=300.0, metavar="秒",
+        help="--prepare-snapshots 检查快照是否需要准备或重建的间隔（默认 300 秒）",
     )  # fmt: skip
 
 

@@ -13,7 +13,9 @@ server's own threads are not starved; it keeps the file while it is fresh — at
 ``max_age`` old and at most ``max_changes`` feed changes in the scope behind the head — and
 answers "building" meanwhile. The one-time keys live in the server's memory only: a restarted
 platform deletes its old files and builds anew. Scopes whose feed from zero is shorter than
-``min_changes`` are not offered a snapshot: the feed is quicker for them.
+``min_changes`` are not offered a snapshot: the feed is quicker for them. With
+``serve --prepare-snapshots`` the manager builds each account's scope before anyone asks and its
+successor once the current file is half-way to stale, so no laptop waits for a build.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -56,6 +58,8 @@ GRACE = timedelta(minutes=10)
 #: After a failed build, clients use the feed for this long before a build is tried again.
 RETRY_FAILED = timedelta(minutes=1)
 BUILD_TIMEOUT = 3 * 3600
+#: ``--prepare-snapshots`` builds a file's successor once it has used this share of its age or changes.
+RENEW_AT = 0.5
 
 
 @dataclass
@@ -285,6 +289,25 @@ class SnapshotManager:
             return None
         return self._start(key)
 
+    def prepare(self, conn: sa.Connection, scopes: Iterable[Sequence[str]]) -> list[tuple[str, ...]]:
+        """Build ahead of need: each scope with no snapshot, or whose snapshot is half-way to stale
+        (it is still handed out meanwhile), starts a build now. Returns the scopes started."""
+        started = []
+        for scope in scopes:
+            key = tuple(sorted(set(scope)))
+            with self._lock:
+                snap = self._ready.get(key)
+                building = key in self._building
+            if building:
+                continue
+            if snap is not None and self._fresh(conn, snap):
+                if self._ripe(conn, snap):
+                    self._start(key)
+                    started.append(key)
+            elif isinstance(self.lookup(conn, key), Pending):
+                started.append(key)
+        return started
+
     def file(self, snapshot_id: str) -> Snapshot | None:
         """A snapshot by id: the current one of its scope, or one superseded a moment ago."""
         with self._lock:
@@ -302,6 +325,15 @@ class SnapshotManager:
         head, _ = head_of(conn)
         behind = _count(conn, snap.built.scope, snap.built.seq, head, self.settings.max_changes + 1)
         return behind <= self.settings.max_changes
+
+    def _ripe(self, conn: sa.Connection, snap: Snapshot) -> bool:
+        """Whether a fresh snapshot has used ``RENEW_AT`` of its age or of its changes."""
+        s = self.settings
+        if now_utc() - datetime.fromisoformat(snap.built.built_at) >= s.max_age * RENEW_AT:
+            return True
+        head, _ = head_of(conn)
+        limit = max(1, int(s.max_changes * RENEW_AT))
+        return _count(conn, snap.built.scope, snap.built.seq, head, limit) >= limit
 
     @staticmethod
     def built_facts(conn: sa.Connection) -> dict[str, Any]:
@@ -327,8 +359,9 @@ class SnapshotManager:
         snapshot_id = secrets.token_hex(16)
         key_hex = secrets.token_hex(32)
         out = self.directory / f"{snapshot_id}.db"
+        staged = out.with_name(out.name + ".done")  # renamed to ``out`` as it is registered
         cmd = [
-            sys.executable, "-m", "sync.server.snapshot", "build", "--out", str(out),
+            sys.executable, "-m", "sync.server.snapshot", "build", "--out", str(staged),
             "--id", snapshot_id, *(a for s in key for a in ("--scope", s)),
         ]  # fmt: skip
         env = dict(os.environ, DATABASE_URL=self.database_url)
@@ -348,8 +381,8 @@ class SnapshotManager:
             built = Built(**json.loads(stdout.strip().splitlines()[-1]))
         except Exception:
             log.exception("snapshot build for %s failed", ",".join(key))
-            shutil.rmtree(out.with_name(out.name + ".build"), ignore_errors=True)
-            out.unlink(missing_ok=True)
+            shutil.rmtree(staged.with_name(staged.name + ".build"), ignore_errors=True)
+            staged.unlink(missing_ok=True)
             with self._lock:
                 self._building.pop(key, None)
                 self._failed[key] = now_utc()
@@ -357,7 +390,8 @@ class SnapshotManager:
         snap = Snapshot(built, out, key_hex, datetime.fromisoformat(built.built_at) + self.settings.max_age)
         log.info("snapshot %s of %s: seq %d, %d bytes, %.1f s", built.id, ",".join(key), built.seq,
                  built.size, built.seconds)  # fmt: skip
-        with self._lock:
+        with self._lock:  # a file under its final name is one the platform hands out
+            os.replace(staged, out)
             old = self._ready.get(key)
             self._ready[key] = snap
             self._building.pop(key, None)

@@ -4,9 +4,10 @@ each, every figure beside a raw SQLite bulk insert of the same rows.
 
 The platform (``var/bench-sync/platform.db``, SQLite) is seeded once with the demo data and a
 province-wide account; the server runs as a subprocess; the client runs as its own process so
-its peak RSS is measured alone. The platform's snapshot build is timed separately (from the first
-request for it until it is ready): it happens once per scope on the platform, not on the laptop,
-and is not part of the laptop's first-sync figure. The feed path runs against a second server
+its peak RSS is measured alone. The platform's snapshot build is timed separately (from the
+start of the server, which runs with ``--prepare-snapshots``, until the file is ready): it
+happens once per scope on the platform before any laptop asks, and is not part of the laptop's
+first-sync figure. The feed path runs against a second server
 process on the same database started with ``--no-snapshots``. The baseline inserts the rows the
 client received — read back from its cache — into a fresh encrypted cache of the same schema with
 plain ``executemany`` (no search or secondary indexes, one transaction): what writing these rows
@@ -271,7 +272,7 @@ def run(n: int = BENCH_ENTITIES) -> bool:
     for path in laptops.values():
         shutil.rmtree(path, ignore_errors=True)
     db = f"sqlite:///{BENCH_DIR / 'platform.db'}"
-    snapshots = ("--snapshot-dir", str(BENCH_DIR / "snapshots"))
+    snapshots = ("--snapshot-dir", str(BENCH_DIR / "snapshots"), "--prepare-snapshots")
     server = ServerProcess(db, BENCH_DIR, rate_limit=50, extra_args=snapshots).start()
     feed_only = ServerProcess(db, BENCH_DIR, rate_limit=50, extra_args=("--no-snapshots",)).start()
     ok = True
@@ -292,7 +293,7 @@ def run(n: int = BENCH_ENTITIES) -> bool:
         ok &= _first_sync("snapshot", first, base)
         print(
             f"{'  laptop wait incl. the platform build':<44} {first['seconds'] + build_s:7.1f} s  "
-            "(what the very first laptop of a scope waits when no snapshot exists yet)",
+            "(a platform without --prepare-snapshots: the first laptop of a scope waits for the build)",
             flush=True,
         )
         feed = _client(laptops["bulk feed"], feed_only.url)

@@ -50,6 +50,7 @@ from credit.desk import Desk, Operator
 from credit.domain.catalogs import load_catalog
 from credit.domain.inspection_catalog import load_inspection_catalog
 from credit.inspections.plans import draw_plan
+from credit.outbox_view import listing as outbox_listing
 from credit.store.db import Store
 from credit.store.keys import resolve_key
 from credit.store.profile import Profile
@@ -352,6 +353,7 @@ def test_the_key_screens_show_no_chinese_but_their_data(
     window.nav.setCurrentRow(4)
     window.sync_view.sign_in()
     dialogs.append(window.sync_view.signin_dialog)
+    _strings([i["title"] for i in outbox_listing(desk.store)], data)  # the records' own words
     for dialog in dialogs:
         qtbot.addWidget(dialog)
     assert {type(d).__name__ for d in dialogs} >= {"FulfilmentDialog", "PassphraseDialog", "SignInDialog"}

@@ -25,6 +25,7 @@ from credit.paths import ROOT
 from credit.store.db import CACHE_FILE
 from sync import account as account_mod
 from sync import snapshot as snapshot_mod
+from sync.server.accounts import list_accounts, may
 from sync.server.db import record
 from sync.server.ingest import DEMO_PASSWORD
 from tests.sync.cache_check import cache_info, cache_state, cursor_seq, indexes, search_index_consistent
@@ -349,3 +350,52 @@ def test_entities_of_the_scope_only(snap: Platform, tmp_path: Path) -> None:
         assert divisions == {"410526"} and len(cache_state(laptop.store)) < total
     finally:
         laptop.close()
+
+
+# -- prepared ahead of need -----------------------------------------------------------------
+
+
+def _answer(base: str, token: str) -> requests.Response:
+    return requests.get(f"{base}/api/v1/snapshot", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+
+def test_prepared_snapshots_are_ready_before_anyone_asks_and_renewed_before_stale(snap: Platform) -> None:
+    """``--prepare-snapshots``: every account's first request is answered with a ready file, and
+    once half the allowed changes have come in, the successor is built while the current file is
+    still handed out: no laptop is ever told to wait."""
+    with snap.engine.connect() as conn:
+        accounts = [a for a in list_accounts(conn) if not a.disabled and may(a, "pull")]
+    base = snap.tmp / "snapshots"
+    runs_before = set(base.glob("run-*"))
+    args = ("--prepare-snapshots", "--snapshot-check-seconds", "0.3", "--snapshot-max-changes", "100")
+    keeper = ServerProcess(snap.url, snap.tmp, **_server_args(snap.tmp, *args)).start()
+    try:
+        deadline = time.monotonic() + 120
+        scopes = {a.jurisdictions for a in accounts}
+        while True:
+            runs = set(base.glob("run-*")) - runs_before
+            if runs and len(list(next(iter(runs)).glob("*.db"))) >= len(scopes):  # named once handed out
+                break
+            assert time.monotonic() < deadline, "snapshots not prepared in time"
+            time.sleep(0.2)
+        tokens = {a.name: token_for(keeper.url, a.name) for a in accounts}
+        for name, token in tokens.items():
+            r = _answer(keeper.url, token)
+            assert r.status_code == 200, f"{name}: {r.status_code} {r.text[:200]}"
+        admin = next(a for a in accounts if a.name == "admin")
+        first = _answer(keeper.url, tokens["admin"]).json()
+        rng = random.Random(22)
+        while delivered(snap.engine, admin.jurisdictions, first["seq"]) < 50:
+            _mutate(snap.engine, rng, n=5)
+        assert delivered(snap.engine, admin.jurisdictions, first["seq"]) <= 100, "mutated past stale"
+        deadline = time.monotonic() + 120
+        while True:
+            r = _answer(keeper.url, tokens["admin"])
+            assert r.status_code == 200, f"told to wait: {r.status_code} {r.text[:200]}"
+            if r.json()["id"] != first["id"]:
+                break
+            assert time.monotonic() < deadline, "no successor built"
+            time.sleep(0.2)
+        assert r.json()["seq"] > first["seq"]
+    finally:
+        keeper.stop()
