@@ -1,8 +1,10 @@
-"""Screenshots of the batch check and the 信用承诺 page for the docs, on a fresh demo store.
+"""Screenshots of the window check, the batch check and the 信用承诺 page for the docs, on a
+fresh demo store.
 
 Builds a small deterministic demo cache in a temporary directory (the demo operator, 滑县),
-drives the real main window offscreen and saves batch-check.png, commitment-form.png,
-commitment-conflict.png and commitments-due.png (and the letter PDF rendered as a PNG)::
+drives the real main window offscreen and saves window-check.png, batch-check.png,
+commitment-form.png, commitment-conflict.png and commitments-due.png (and the check report's and
+the letter's PDF rendered as PNGs)::
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.desktop.shoot_commitments docs/screenshots
 """
@@ -100,6 +102,7 @@ def shoot(out: Path) -> None:
         settle(app)
         out.mkdir(parents=True, exist_ok=True)
         kinds = pick(desk)
+        _check(app, window, kinds, work, out)
         _batch(app, window, kinds, work, out)
         _form(app, window, kinds, out)
         _due(app, window, desk, kinds, out)
@@ -109,6 +112,25 @@ def shoot(out: Path) -> None:
         desk.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _check(app: QApplication, window: MainWindow, kinds: dict, work: Path, out: Path) -> None:
+    """A check that prohibits (a serious listing) and its report's first page."""
+    from credit.reports.check_report import build_check_report
+
+    window.nav.setCurrentRow(1)
+    check = window.check_view
+    check.set_matter("HONOURS")
+    check.code_field.setText(kinds["serious"][0][0])
+    check.submit()
+    settle(app)
+    assert check.result is not None and check.result.outcome.fired
+    window.grab().save(str(out / "window-check.png"))
+    pdf = work / "report.pdf"
+    build_check_report(check.result.report, pdf)
+    png = out / "check-report"
+    first_page = ["-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run(["pdftoppm", "-png", "-r", "80", *first_page, str(pdf), str(png)], check=True)
 
 
 def _batch(app: QApplication, window: MainWindow, kinds: dict, work: Path, out: Path) -> None:
