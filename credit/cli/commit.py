@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from credit.cli.common import EXIT_OK, CliError, Subparsers, emit, open_desk, parse_day
+
+if TYPE_CHECKING:
+    from credit.desk import Desk
 
 COMMANDS = ("commit",)
 
@@ -42,7 +45,7 @@ def cmd_commit(args: argparse.Namespace) -> int:
                 matter_code=args.matter,
                 made_on=parse_day(args.date, "作出日期") or date.today(),
                 valid_until=parse_day(args.valid_until, "有效期截止日"),
-                accepting_unit=args.unit or desk.operator.unit,
+                accepting_unit=_unit(args, desk),
                 publicity_type=args.publicity,
                 missing_materials=args.missing or (),
                 deadline_working_days=args.days,
@@ -111,9 +114,7 @@ def cmd_commit(args: argparse.Namespace) -> int:
             ]
             emit(args, rows, "\n".join(lines) or f"没有找到与“{args.query}”相符的信用承诺。")
             return EXIT_OK
-        unit = args.unit or desk.operator.unit
-        if not unit:
-            raise CliError("请用 --unit 指定受理单位（或在 operator.json 中设置本单位）。")
+        unit = _unit(args, desk)
         today = parse_day(args.date, "日期") or date.today()
         lists = cm.due_and_overdue(desk.store, unit, today, args.within)
     except cm.CommitmentError as exc:
@@ -199,3 +200,11 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     c.add_argument("--date", metavar="YYYY-MM-DD", help="以哪一天计算（默认今天）")
     c.add_argument("--within", type=int, default=3, metavar="N", help="N 个工作日内到期即提醒（默认 3）")
     c.set_defaults(func=cmd_commit)
+
+
+def _unit(args: argparse.Namespace, desk: Desk) -> str:
+    """The accepting unit: ``--unit``, else the operator's own; the CLI says how to give it."""
+    unit = str(args.unit or desk.operator.unit or "")
+    if not unit:
+        raise CliError("请用 --unit 指定受理单位（或在 operator.json 中设置本单位）。")
+    return unit

@@ -539,6 +539,10 @@ def test_cli_register_json_and_failure(cli_dir: Path, capsys: pytest.CaptureFixt
     no_missing = [*REGISTER[:14], "--days", "7"]
     code, _, err = run(capsys, "--data-dir", str(cli_dir), *no_missing)
     assert code == 1 and "须列明容缺" in err
+    i = REGISTER.index("--unit")
+    no_unit = [*REGISTER[:i], *REGISTER[i + 2 :]]  # and no operator.json naming the unit
+    code, _, err = run(capsys, "--data-dir", str(cli_dir), *no_unit)
+    assert code == 1 and "请用 --unit 指定受理单位" in err
 
 
 def test_templates_cover_every_type_and_bad_files_are_named(
