@@ -36,6 +36,7 @@ from desktop.views.outbox_view import OutboxView
 if TYPE_CHECKING:
     from credit.desk import Desk
     from sync.client import SyncClient, SyncResult
+    from sync.push import PushResult
 
 _AUTO_KEY = "sync/auto"
 _INTERVAL_KEY = "sync/interval_minutes"
@@ -415,7 +416,7 @@ class SyncView(QWidget):
             self.progress.setFormat(self.tr("完成：数据快照，其后 {0} 条变更").format(f"{applied:,}"))
         else:
             self.progress.setFormat(self.tr("完成：{0} 条变更").format(f"{applied:,}"))
-        text = result.summary
+        text = self.summary(result)
         if result.backup is not None:
             text += "\n" + self.tr("同步前已备份本机工作数据（{0}）。").format(result.backup.name)
         if result.clock_warning:
@@ -423,6 +424,65 @@ class SyncView(QWidget):
         self.message.setText(text)
         self.refresh()
         self.synced.emit(result)
+
+    def summary(self, result: SyncResult) -> str:
+        """What the sync did, a line each for the push, the pull and the queue, in the
+        interface's language (the core's sentences about refusals and resyncs as it wrote them)."""
+        lines = []
+        if result.push is not None:
+            lines.append(self._push_summary(result.push))
+        p = result.pull
+        if p is not None:
+            head = self.tr("首次同步完成") if p.full else self.tr("同步完成")
+            if p.snapshot is not None:
+                counts = p.snapshot.counts
+                entities = counts.get("entity", 0)
+                records = sum(counts.values()) - entities
+                text = self.tr("{0}：载入平台数据快照（{1} 户主体、{2} 条信用记录），其后接收 {3} 条变更")
+                text = text.format(head, f"{entities:,}", f"{records:,}", f"{p.applied:,}")
+            else:
+                text = self.tr("{0}：接收 {1} 条变更（更新 {2}，删除 {3}）").format(
+                    head, f"{p.applied:,}", f"{p.upserts:,}", f"{p.deletes:,}"
+                )
+            if p.as_of:
+                text += self.tr("，本机数据截至 {0}").format(p.as_of[:16].replace("T", " "))
+            text += self.tr("。")
+            if p.resynced_because:
+                text += self.tr("（{0}）").format(p.resynced_because)
+            lines.append(text)
+        if result.pending_outbox:
+            tail = self.tr("本机待上传 {0} 条。").format(f"{result.pending_outbox:,}")
+        elif result.attention:
+            tail = self.tr("本机没有等待上传的记录。")
+        else:
+            tail = self.tr("本机记录已全部上传。")
+        if result.attention:
+            attention = self.tr("{0} 条需要处理（被拒收或有冲突），请到“待上传”中查看。")
+            tail += attention.format(f"{result.attention:,}")
+        lines.append(tail)
+        if result.push is not None:
+            lines.extend(result.push.problems)
+        return "\n".join(lines)
+
+    def _push_summary(self, r: PushResult) -> str:
+        if not r.sent and not r.attachments:
+            if r.held:
+                return self.tr("上传：{0} 条记录等待其所依附的记录。").format(f"{r.held:,}")
+            return self.tr("上传：没有需要上传的记录。")
+        text = self.tr("上传 {0} 条记录").format(f"{r.sent:,}")
+        if r.attachments:
+            text += self.tr("、{0} 个附件").format(f"{r.attachments:,}")
+        text += self.tr("：平台新接收 {0} 条").format(f"{r.accepted:,}")
+        if r.duplicate:
+            text += self.tr("，已有 {0} 条（此前已送达，未重复记录）").format(f"{r.duplicate:,}")
+        for count, words in (
+            (r.conflict, self.tr("，{0} 条有冲突")),
+            (r.rejected, self.tr("，{0} 条被拒收")),
+            (r.held, self.tr("，{0} 条等待其所依附的记录")),
+        ):
+            if count:
+                text += words.format(f"{count:,}")
+        return text + self.tr("。")
 
     def _failed(self, exc: BaseException) -> None:
         from sync.errors import AuthRequired, SyncError

@@ -3959,363 +3959,464 @@ Inspection record {2} · {3} · result {4} {5}</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="82"/>
+        <location filename="../../desktop/views/sync_view.py" line="83"/>
         <source>与信用信息共享平台同步</source>
         <extracomment>A sync finished (SyncResult); the window refreshes search, profile and status bar. Signing in named who is working (credit.operator.Operator): the header shows it. Set by 取消 and read by the worker: also reaches a run that has not handed back its task. push / pull while a sync runs: set by the worker (a plain attribute), read for the bar.</extracomment>
         <translation>Sync with the credit information sharing platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="89"/>
+        <location filename="../../desktop/views/sync_view.py" line="90"/>
         <source>先上传本机的记录（核查、承诺及履行、检查、整改、约谈、附件），再下载本辖区的主体信用信息（登记、名单、处罚、许可、评价、各地登记的承诺），并保持最新。每次同步前自动备份本机工作数据。</source>
         <translation>First sends this laptop&apos;s records (checks, commitments and fulfilment, inspections, rectification orders, interviews, attachments), then downloads the credit information of the entities in your jurisdiction (registration, lists, penalties, licences, grades, commitments registered elsewhere) and keeps it current. The work data is backed up before every sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="96"/>
+        <location filename="../../desktop/views/sync_view.py" line="97"/>
         <source>平台账号</source>
         <translation>Platform account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="104"/>
-        <location filename="../../desktop/views/sync_view.py" line="268"/>
+        <location filename="../../desktop/views/sync_view.py" line="105"/>
+        <location filename="../../desktop/views/sync_view.py" line="269"/>
         <source>登录…</source>
         <translation>Sign in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="106"/>
+        <location filename="../../desktop/views/sync_view.py" line="107"/>
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="109"/>
+        <location filename="../../desktop/views/sync_view.py" line="110"/>
         <source>平台地址</source>
         <translation>Platform address</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="110"/>
+        <location filename="../../desktop/views/sync_view.py" line="111"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="111"/>
+        <location filename="../../desktop/views/sync_view.py" line="112"/>
         <source>辖区</source>
         <translation>Jurisdiction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="112"/>
+        <location filename="../../desktop/views/sync_view.py" line="113"/>
         <source>登录状态</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="122"/>
+        <location filename="../../desktop/views/sync_view.py" line="123"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="123"/>
+        <location filename="../../desktop/views/sync_view.py" line="124"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="128"/>
+        <location filename="../../desktop/views/sync_view.py" line="129"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="135"/>
+        <location filename="../../desktop/views/sync_view.py" line="136"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="140"/>
+        <location filename="../../desktop/views/sync_view.py" line="141"/>
         <source>已登录时每隔</source>
         <translation>While signed in, sync every</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="143"/>
+        <location filename="../../desktop/views/sync_view.py" line="144"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="153"/>
+        <location filename="../../desktop/views/sync_view.py" line="154"/>
         <source>在后台自动同步一次</source>
         <translation>in the background</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="165"/>
+        <location filename="../../desktop/views/sync_view.py" line="166"/>
         <source>本机数据</source>
         <translation>Data on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="177"/>
+        <location filename="../../desktop/views/sync_view.py" line="178"/>
         <source>上次成功同步</source>
         <translation>Last successful sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="178"/>
+        <location filename="../../desktop/views/sync_view.py" line="179"/>
         <source>数据截至</source>
         <translation>Data as of</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="179"/>
+        <location filename="../../desktop/views/sync_view.py" line="180"/>
         <source>平台数据最近更新</source>
         <translation>Platform data last updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="180"/>
+        <location filename="../../desktop/views/sync_view.py" line="181"/>
         <source>本地主体</source>
         <translation>Entities here</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="181"/>
+        <location filename="../../desktop/views/sync_view.py" line="182"/>
         <source>已接收变更</source>
         <translation>Changes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="182"/>
+        <location filename="../../desktop/views/sync_view.py" line="183"/>
         <source>待上传</source>
         <translation>Waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="183"/>
+        <location filename="../../desktop/views/sync_view.py" line="184"/>
         <source>上次错误</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="184"/>
+        <location filename="../../desktop/views/sync_view.py" line="185"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="186"/>
+        <location filename="../../desktop/views/sync_view.py" line="187"/>
         <source>同步前备份</source>
         <translation>Pre-sync backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="189"/>
+        <location filename="../../desktop/views/sync_view.py" line="190"/>
         <source>待上传记录</source>
         <translation>Records to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="206"/>
-        <location filename="../../desktop/views/sync_view.py" line="522"/>
+        <location filename="../../desktop/views/sync_view.py" line="207"/>
+        <location filename="../../desktop/views/sync_view.py" line="582"/>
         <source>尚未同步</source>
         <extracomment>Shown in the window&apos;s status bar (&quot;上次同步 …&quot;).</extracomment>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="257"/>
+        <location filename="../../desktop/views/sync_view.py" line="258"/>
         <source>尚未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="268"/>
+        <location filename="../../desktop/views/sync_view.py" line="269"/>
         <source>切换账号…</source>
         <translation>Switch account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="275"/>
+        <location filename="../../desktop/views/sync_view.py" line="276"/>
         <source>未登录</source>
         <translation>not signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="277"/>
+        <location filename="../../desktop/views/sync_view.py" line="278"/>
         <source>登录已过期，同步前请重新登录</source>
         <translation>Sign-in expired; sign in again before syncing</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="280"/>
+        <location filename="../../desktop/views/sync_view.py" line="281"/>
         <source>需要登录：本机没有系统钥匙串，登录凭据只保存在本次运行的内存中</source>
         <translation>Sign-in needed: this computer has no system keyring, so the credentials are kept in memory for this session only</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="282"/>
+        <location filename="../../desktop/views/sync_view.py" line="283"/>
         <source>需要重新登录</source>
         <translation>Sign in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="285"/>
+        <location filename="../../desktop/views/sync_view.py" line="286"/>
         <source>有效，至 {0}</source>
         <translation>valid until {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="306"/>
+        <location filename="../../desktop/views/sync_view.py" line="307"/>
         <source>已登录。</source>
         <translation>Signed in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="306"/>
+        <location filename="../../desktop/views/sync_view.py" line="307"/>
         <source>登录凭据已保存在系统钥匙串中。</source>
         <translation>The credentials are stored in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="306"/>
-        <location filename="../../desktop/views/sync_view.py" line="344"/>
+        <location filename="../../desktop/views/sync_view.py" line="307"/>
+        <location filename="../../desktop/views/sync_view.py" line="345"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="318"/>
+        <location filename="../../desktop/views/sync_view.py" line="319"/>
         <source>已退出登录。本机数据保留，可继续离线查询。</source>
         <translation>Signed out. The data on this computer stays and can still be searched offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="343"/>
+        <location filename="../../desktop/views/sync_view.py" line="344"/>
         <source>正在连接平台…</source>
         <translation>Connecting to the platform…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="344"/>
+        <location filename="../../desktop/views/sync_view.py" line="345"/>
         <source>后台自动同步中……</source>
         <translation>Syncing in the background…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="375"/>
+        <location filename="../../desktop/views/sync_view.py" line="376"/>
         <source>平台正在准备数据快照…</source>
         <translation>The platform is preparing a data snapshot…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="376"/>
+        <location filename="../../desktop/views/sync_view.py" line="377"/>
         <source>首次同步：平台正在为本辖区准备数据快照，请稍候……</source>
         <translation>First sync: the platform is preparing a data snapshot of your jurisdiction, please wait…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="381"/>
+        <location filename="../../desktop/views/sync_view.py" line="382"/>
         <source>正在启用数据快照（重新加密并校验）…</source>
         <translation>Installing the data snapshot (re-encrypting and checking)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="382"/>
+        <location filename="../../desktop/views/sync_view.py" line="383"/>
         <source>首次同步：数据快照已下载，正在用本机密钥重新加密并校验，随后启用……</source>
         <translation>First sync: the snapshot has arrived; it is being re-encrypted with this laptop&apos;s key and checked, then put in use…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="387"/>
+        <location filename="../../desktop/views/sync_view.py" line="388"/>
         <source>已上传 {0} / {1} 条记录</source>
         <translation>Sent {0} / {1} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="391"/>
+        <location filename="../../desktop/views/sync_view.py" line="392"/>
         <source>正在下载数据快照 {0}%</source>
         <translation>Downloading the data snapshot {0}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="392"/>
+        <location filename="../../desktop/views/sync_view.py" line="393"/>
         <source>首次同步：正在下载平台为本辖区准备的数据快照（中断后会从断点继续）……</source>
         <translation>First sync: downloading the snapshot the platform prepared for your jurisdiction (an interrupted download continues where it stopped)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="394"/>
+        <location filename="../../desktop/views/sync_view.py" line="395"/>
         <source>已接收 {0} / {1} 条变更</source>
         <translation>{0} / {1} changes received</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="399"/>
+        <location filename="../../desktop/views/sync_view.py" line="400"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="415"/>
+        <location filename="../../desktop/views/sync_view.py" line="416"/>
         <source>完成：数据快照，其后 {0} 条变更</source>
         <translation>Done: data snapshot, then {0} changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="417"/>
+        <location filename="../../desktop/views/sync_view.py" line="418"/>
         <source>完成：{0} 条变更</source>
         <translation>Done: changes received: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="420"/>
+        <location filename="../../desktop/views/sync_view.py" line="421"/>
         <source>同步前已备份本机工作数据（{0}）。</source>
         <translation>The work data was backed up before the sync ({0}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="433"/>
+        <location filename="../../desktop/views/sync_view.py" line="436"/>
+        <source>首次同步完成</source>
+        <translation>First sync done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="436"/>
+        <source>同步完成</source>
+        <translation>Sync done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="441"/>
+        <source>{0}：载入平台数据快照（{1} 户主体、{2} 条信用记录），其后接收 {3} 条变更</source>
+        <translation>{0}: loaded the platform&apos;s data snapshot (entities: {1}, credit records: {2}), then changes received: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="444"/>
+        <source>{0}：接收 {1} 条变更（更新 {2}，删除 {3}）</source>
+        <translation>{0}: changes received: {1} (updated {2}, deleted {3})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="448"/>
+        <source>，本机数据截至 {0}</source>
+        <translation>; data on this computer as of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="449"/>
+        <location filename="../../desktop/views/sync_view.py" line="485"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="451"/>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="454"/>
+        <source>本机待上传 {0} 条。</source>
+        <translation>Waiting to upload: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="456"/>
+        <source>本机没有等待上传的记录。</source>
+        <translation>No records waiting to upload.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="458"/>
+        <source>本机记录已全部上传。</source>
+        <translation>All records from this computer are uploaded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="460"/>
+        <source>{0} 条需要处理（被拒收或有冲突），请到“待上传”中查看。</source>
+        <translation> Needing attention (refused or in conflict): {0}; see &quot;Records to upload&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="470"/>
+        <source>上传：{0} 条记录等待其所依附的记录。</source>
+        <translation>Upload: waiting for the records they depend on: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="471"/>
+        <source>上传：没有需要上传的记录。</source>
+        <translation>Upload: nothing to upload.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="472"/>
+        <source>上传 {0} 条记录</source>
+        <translation>Records uploaded: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="474"/>
+        <source>、{0} 个附件</source>
+        <translation>, attachments: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="475"/>
+        <source>：平台新接收 {0} 条</source>
+        <translation>; newly accepted by the platform: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="477"/>
+        <source>，已有 {0} 条（此前已送达，未重复记录）</source>
+        <translation>, already there: {0} (delivered before, not recorded twice)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="479"/>
+        <source>，{0} 条有冲突</source>
+        <translation>, in conflict: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="480"/>
+        <source>，{0} 条被拒收</source>
+        <translation>, refused: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="481"/>
+        <source>，{0} 条等待其所依附的记录</source>
+        <translation>, waiting for the records they depend on: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_view.py" line="493"/>
         <source>未完成</source>
         <translation>Not finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="441"/>
+        <location filename="../../desktop/views/sync_view.py" line="501"/>
         <source>同步未完成：{0}</source>
         <translation>Sync did not finish: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="442"/>
+        <location filename="../../desktop/views/sync_view.py" line="502"/>
         <source>已上传和已接收的部分都已保存，下次会从中断处继续，不会重复上传。</source>
         <translation>What was sent and received so far is saved; the next sync continues from there and sends nothing twice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="490"/>
+        <location filename="../../desktop/views/sync_view.py" line="550"/>
         <source>；需要处理：被拒收 {0} 条，有冲突 {1} 条（见下方“待上传记录”）</source>
         <translation>; needs attention: {0} refused, {1} in conflict (see &quot;Records to upload&quot; below)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="497"/>
+        <location filename="../../desktop/views/sync_view.py" line="557"/>
         <source>{0}（保留最近 {1} 份，位于数据目录的 backups 文件夹）</source>
         <translation>{0} (the latest {1} are kept, in the data folder&apos;s backups folder)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="452"/>
+        <location filename="../../desktop/views/sync_view.py" line="512"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="453"/>
+        <location filename="../../desktop/views/sync_view.py" line="513"/>
         <source>同步已取消。已接收的部分已保存，下次同步会从中断处继续。</source>
         <translation>Sync cancelled. What was received is saved; the next sync continues from there.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="477"/>
+        <location filename="../../desktop/views/sync_view.py" line="537"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="480"/>
+        <location filename="../../desktop/views/sync_view.py" line="540"/>
         <source>{0} 户</source>
         <translation>{0} entities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="481"/>
-        <location filename="../../desktop/views/sync_view.py" line="487"/>
+        <location filename="../../desktop/views/sync_view.py" line="541"/>
+        <location filename="../../desktop/views/sync_view.py" line="547"/>
         <source>{0} 条</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="483"/>
+        <location filename="../../desktop/views/sync_view.py" line="543"/>
         <source>（首次同步尚未完成：再次同步会从中断处继续，完成后搜索索引才完整）</source>
         <translation> (first sync not finished: syncing again continues from where it stopped; the search index is complete once it finishes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="503"/>
+        <location filename="../../desktop/views/sync_view.py" line="563"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="503"/>
+        <location filename="../../desktop/views/sync_view.py" line="563"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="513"/>
+        <location filename="../../desktop/views/sync_view.py" line="573"/>
         <source> · 被拒收 {0}</source>
         <translation> · Refused {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="515"/>
+        <location filename="../../desktop/views/sync_view.py" line="575"/>
         <source> · 有冲突 {0}</source>
         <translation> · In conflict {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="517"/>
+        <location filename="../../desktop/views/sync_view.py" line="577"/>
         <source>未登录共享平台</source>
         <translation>Not signed in to the platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="519"/>
+        <location filename="../../desktop/views/sync_view.py" line="579"/>
         <source>同步失败 {0}</source>
         <translation>Sync failed {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_view.py" line="521"/>
+        <location filename="../../desktop/views/sync_view.py" line="581"/>
         <source>上次同步 {0}</source>
         <translation>Last sync {0}</translation>
     </message>

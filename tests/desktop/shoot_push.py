@@ -61,7 +61,7 @@ def shoot(out: Path, entities: int = 3000) -> None:
         window = startup.window
         assert window is not None
         window.resize(1360, 900)
-        row = [window.nav.item(i).text() for i in range(window.nav.count())].index("同步")
+        row = window.pages.indexOf(window.sync_view)  # by page, in any language
         window.nav.setCurrentRow(row)
         view = window.sync_view
         view.sign_in()

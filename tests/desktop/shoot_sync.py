@@ -46,7 +46,7 @@ def shoot(out: Path, entities: int = 20_000) -> None:
         window = startup.window
         assert window is not None
         window.resize(1360, 860)
-        row = [window.nav.item(i).text() for i in range(window.nav.count())].index("同步")
+        row = window.pages.indexOf(window.sync_view)  # by page, in any language
         window.nav.setCurrentRow(row)
         wait(ms=500)
         out.mkdir(parents=True, exist_ok=True)

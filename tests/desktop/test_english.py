@@ -362,3 +362,30 @@ def test_the_key_screens_show_no_chinese_but_their_data(
     for dialog in dialogs:
         stray += chinese_outside_data(dialog, data)
     assert not stray, "Chinese in the English screens:\n" + "\n".join(stray)
+
+
+def test_the_sync_summary_reads_in_english(english: None, private_settings: None, qtbot: QtBot) -> None:
+    """What a finished sync says — push, snapshot and feed, the queue — is worded by the GUI."""
+    from desktop.views.sync_view import SyncView
+    from sync.client import SyncResult
+    from sync.pull import PullResult
+    from sync.push import PushResult
+    from sync.snapshot import SnapshotUsed
+
+    view = SyncView(ImmediateRunner())
+    qtbot.addWidget(view)
+    push = PushResult(sent=12, accepted=9, duplicate=1, conflict=1, rejected=1, attachments=2)
+    snap = SnapshotUsed(id="s", seq=9, size=1, counts={"entity": 1000, "penalty": 20})
+    pull = PullResult(applied=3, upserts=3, full=True, as_of="2026-12-01T10:00:00", snapshot=snap)
+    result = SyncResult(pull=pull, pending_outbox=2, clock_warning=None, push=push, attention=2)
+    text = view.summary(result)
+    assert not CJK.search(text), text
+    assert "Records uploaded: 12, attachments: 2; newly accepted by the platform: 9" in text
+    assert "(entities: 1,000, credit records: 20), then changes received: 3" in text
+    assert "Waiting to upload: 2. Needing attention (refused or in conflict): 2" in text
+    feed = PullResult(applied=5, upserts=4, deletes=1)
+    text = view.summary(SyncResult(pull=feed, pending_outbox=0, clock_warning=None))
+    assert text.splitlines() == [
+        "Sync done: changes received: 5 (updated 4, deleted 1).",
+        "All records from this computer are uploaded.",
+    ]
