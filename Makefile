@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(BIN)/python main.py --data-dir $(DEMO_DIR) --demo 50000
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	. tests/postgres.sh && QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # The reference sharing platform on 127.0.0.1, seeded with demo data and demo accounts (printed).
 SERVER_PORT ?= 8765

@@ -22,7 +22,7 @@ from credit.store.keys import resolve_key
 from credit.store.tables import commitment
 from credit.store.tables import outbox as outbox_table
 
-USCC = "91320411MA1MXXXX0X"  # only a key here: never checked
+USCC = "91320411MA1MXK3Q55"
 
 
 def _register(store: Store, operator: Operator, made_on: date, **kw: object) -> dict:

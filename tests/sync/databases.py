@@ -1,8 +1,8 @@
 """The platform databases the server tests run on: a SQLite file, and PostgreSQL when available.
 
-PostgreSQL comes from ``CREDITDESK_TEST_PG_URL`` (``.ci/run`` starts a server and exports it).
-Without it the PostgreSQL cases are *skipped with the reason* on a developer machine, and
-*fail* under CI (``CI`` set) or with ``CREDITDESK_REQUIRE_PG=1`` — never skipped silently.
+PostgreSQL comes from ``CREDITDESK_TEST_PG_URL`` (``make test`` starts a local server through
+``tests/postgres.sh`` and exports it). Without it the PostgreSQL cases fail and say how to give
+one: they are half of what the platform tests prove, so they never pass by being left out.
 Each test gets its own schema, dropped afterwards, so parallel runs cannot see each other.
 """
 
@@ -29,17 +29,14 @@ def pg_base_url() -> str | None:
     return url or None
 
 
-def pg_required() -> bool:
-    return bool(os.environ.get("CI")) or os.environ.get("CREDITDESK_REQUIRE_PG", "") not in ("", "0")
-
-
 def need_pg() -> str:
     url = pg_base_url()
     if url is None:
-        reason = f"PostgreSQL tests need {PG_ENV} (a role that may create schemas); .ci/run sets it"
-        if pg_required():
-            pytest.fail(f"{reason} — required under CI / CREDITDESK_REQUIRE_PG=1", pytrace=False)
-        pytest.skip(reason)
+        pytest.fail(
+            f"PostgreSQL tests need {PG_ENV} (a role that may create schemas): run them with `make test`, "
+            f"which starts one (tests/postgres.sh), or export {PG_ENV}=postgresql://USER:PASSWORD@HOST:PORT/DB",
+            pytrace=False,
+        )
     return url
 
 
