@@ -133,7 +133,6 @@ def test_threaded_start_then_search(qtbot: QtBot, sample_dir: Path, started: lis
 
 
 def test_empty_cache_gets_demo_data(tmp_path: Path, started: list[Startup]) -> None:
-    pytest.importorskip("credit.demo")
     startup = Startup(ImmediateRunner(), tmp_path / "data", demo_entities=200)
     started.append(startup)
     startup.start()
@@ -163,7 +162,6 @@ def test_exit_after_shown_reports_interactive_time(tmp_path: Path) -> None:
 def test_cancelling_the_demo_build_leaves_an_empty_cache_and_says_so(
     qtbot: QtBot, tmp_path: Path, started: list[Startup]
 ) -> None:
-    pytest.importorskip("credit.demo")
     pool = QThreadPool()
     startup = Startup(Runner(pool), tmp_path / "data", demo_entities=50_000)
     started.append(startup)

@@ -544,7 +544,7 @@ class InspectionsView(QWidget):
         pad = metrics.height()
         widths = {
             SEQ: "0000",
-            USCC: "91410526MA9XXXXXXX0",
+            USCC: "91410526MAWWWWWWWW",  # 18 characters, the widest letter
             GRADE: grade_text(None),
             AREA: "安阳滑县",
             INSPECTORS: "周建国、吴丽娟",
