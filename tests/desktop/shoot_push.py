@@ -12,20 +12,13 @@ and the status bar::
 
 from __future__ import annotations
 
-import os
 import random
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-from desktop.app import make_application
-from desktop.ops import Runner
-from desktop.startup import Startup
 from tests.desktop.shoot import wait
+from tests.desktop.shoot_platform import on_sync_page, sign_in
 
 
 def _until(check: object, ms: int = 60_000) -> None:
@@ -41,35 +34,12 @@ def shoot(out: Path, entities: int = 3000) -> None:
     from credit.domain.uscc import complete
     from credit.domain.workdays import add_working_days
     from credit.platform_commitments import adopt
-    from sync.server.db import init_db, make_engine
-    from sync.server.ingest import DEMO_PASSWORD, seed_demo
+    from sync.server.ingest import DEMO_PASSWORD
     from tests.sync import fieldwork as fw
-    from tests.sync.server_proc import ServerProcess
 
-    tmp = Path(tempfile.mkdtemp(prefix="creditdesk-shoot-push-"))
-    url = f"sqlite:///{tmp / 'platform.db'}"
-    engine = make_engine(url)
-    init_db(engine)
-    seed_demo(engine, entities)
-    server = ServerProcess(url, tmp).start()
-    os.environ.setdefault("CREDITDESK_PASSPHRASE", "screenshot-passphrase")
-    app = make_application()
-    startup = Startup(Runner(), tmp / "laptop")
-    QTimer.singleShot(0, startup.start)
-    try:
-        wait(startup.shown, 60_000)
-        window = startup.window
-        assert window is not None
-        window.resize(1360, 900)
-        row = window.pages.indexOf(window.sync_view)  # by page, in any language
-        window.nav.setCurrentRow(row)
-        view = window.sync_view
-        view.sign_in()
-        dialog = view.signin_dialog
-        dialog.server.setText(server.url)
-        dialog.user.setText("huaxian")
-        dialog.password.setText(DEMO_PASSWORD)
-        dialog.submit()
+    with on_sync_page(out, entities, height=900) as s:
+        window, view, server, tmp = s.window, s.view, s.server, s.tmp
+        sign_in(view, server.url, "huaxian", DEMO_PASSWORD)
         wait(view.synced, 120_000)
         idle = lambda: view._task is None and view.sync_button.isEnabled()  # noqa: E731
         _until(idle)
@@ -120,7 +90,6 @@ def shoot(out: Path, entities: int = 3000) -> None:
         view.refresh()
         window.refresh_status()
         wait(ms=800)
-        out.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out / "push-outbox.png"))
         window.statusBar().grab().save(str(out / "push-status-bar.png"))
         outbox = view.outbox
@@ -136,15 +105,6 @@ def shoot(out: Path, entities: int = 3000) -> None:
         outbox.select_seq(refused)
         wait(ms=300)
         view.outbox_box.grab().save(str(out / "push-rejected.png"))
-        window.close()
-    finally:
-        startup.runner.wait()  # type: ignore[attr-defined]
-        if startup.desk is not None:
-            startup.desk.close()
-        server.stop()
-        QApplication.processEvents()
-    print(f"screenshots in {out} (platform and laptop in {tmp})")
-    del app
 
 
 if __name__ == "__main__":

@@ -9,47 +9,22 @@ password), the page during the first sync and after it, and the status bar::
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
-from desktop.app import make_application
-from desktop.ops import Runner
-from desktop.startup import Startup
 from tests.desktop.shoot import wait
+from tests.desktop.shoot_platform import on_sync_page
 
 
 def shoot(out: Path, entities: int = 20_000) -> None:
     import sync.pull
-    from sync.server.db import init_db, make_engine
-    from sync.server.ingest import DEMO_PASSWORD, seed_demo
+    from sync.server.ingest import DEMO_PASSWORD
     from tests.sync.server_proc import ServerProcess
 
     sync.pull.BULK_PAGE = 400  # small pages, so the progress bar is seen moving
-    tmp = Path(tempfile.mkdtemp(prefix="creditdesk-shoot-"))
-    url = f"sqlite:///{tmp / 'platform.db'}"
-    engine = make_engine(url)
-    init_db(engine)
-    seed_demo(engine, entities)
-    server = ServerProcess(url, tmp).start()
-    os.environ.setdefault("CREDITDESK_PASSPHRASE", "screenshot-passphrase")
-    data = tmp / "laptop"
-    app = make_application()
-    startup = Startup(Runner(), data)
-    QTimer.singleShot(0, startup.start)
-    try:
-        wait(startup.shown, 60_000)
-        window = startup.window
-        assert window is not None
-        window.resize(1360, 860)
-        row = window.pages.indexOf(window.sync_view)  # by page, in any language
-        window.nav.setCurrentRow(row)
+    with on_sync_page(out, entities) as s:
+        window, server, url, tmp = s.window, s.server, s.db_url, s.tmp
         wait(ms=500)
-        out.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out / "sync-signed-out.png"))
 
         view = window.sync_view
@@ -115,15 +90,6 @@ def shoot(out: Path, entities: int = 20_000) -> None:
         wait(window.search.resultsShown, 3000)
         wait(ms=300)
         window.grab().save(str(out / "search-after-sync.png"))
-        window.close()
-    finally:
-        startup.runner.wait()  # type: ignore[attr-defined]
-        if startup.desk is not None:
-            startup.desk.close()
-        server.stop()
-        QApplication.processEvents()
-    print(f"screenshots in {out} (platform and laptop in {tmp})")
-    del app
 
 
 if __name__ == "__main__":
