@@ -15,8 +15,6 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
-
 from credit import commitments as cm
 from credit.desk import Desk
 from credit.inspections.config import load_config
@@ -27,7 +25,7 @@ from desktop.app import make_application
 from desktop.ops import Runner
 from desktop.views.inspections.inspection_form import InspectionForm
 from desktop.windows.main_window import MainWindow
-from tests.desktop.shoot_inspections import SEED, grab, overdue_order, photo, signature_strokes, wait
+from tests.desktop.shoot_inspections import SEED, fill_sample, grab, overdue_order, wait
 
 PROFILE = "91320411MAP2135K30"  # D, a penalty under publicity, abnormal operations, a serious listing
 CHECKED = "91320411MAP2135K30"
@@ -141,23 +139,7 @@ def shoot(data_dir: Path, out: Path) -> None:
     view.inspect_selected()
     wait(until=lambda: any(isinstance(f, InspectionForm) for f in view.forms))
     inspection = next(f for f in view.forms if isinstance(f, InspectionForm))
-    inspection.time_edit.setDateTime(QDateTime.currentDateTime().addSecs(-1800))
-    inspection.mark_rest_passed()
-    row = inspection.rows["F04"]
-    row.choose("不符合")
-    row.note.setText("10月进货的3批次食用油未索取供货者许可证和检验合格证明")
-    inspection.result_combo.setCurrentIndex(inspection.result_combo.findData("09"))
-    inspection.latitude.setText("35.575210")
-    inspection.longitude.setText("114.520130")
-    inspection.present.setText("刘红")
-    inspection.add_files([photo(work / "shopfront.jpg")])
-    for stroke in signature_strokes():
-        inspection.pad.add_stroke(stroke)
-    inspection._edited()
-    wait(1800)  # the autosave fires a second after the last edit
-    body = inspection.scroller.widget()
-    inspection.resize(980, body.sizeHint().height() + 70)  # the whole form in one picture
-    wait(300)
+    fill_sample(inspection, work / "shopfront.jpg")
     grab(inspection, out / f"inspection-form-{lang}.png")
     inspection.close()
     view.tabs.setCurrentIndex(1)

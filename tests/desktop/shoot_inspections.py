@@ -65,6 +65,30 @@ def photo(path: Path) -> Path:
     return path
 
 
+
+def fill_sample(form: InspectionForm, photo_path: Path) -> None:
+    """The inspection the docs show: one item failed with a note, result 09, place, the person
+    present and their signature, a photo; autosaved, then sized to show the whole form."""
+    form.time_edit.setDateTime(QDateTime.currentDateTime().addSecs(-1800))
+    form.mark_rest_passed()
+    row = form.rows["F04"]
+    row.choose("不符合")
+    row.note.setText("10月进货的3批次食用油未索取供货者许可证和检验合格证明")
+    form.result_combo.setCurrentIndex(form.result_combo.findData("09"))
+    form.findings.setPlainText("进货查验记录不全，已责令限期整改。")
+    form.latitude.setText("35.575210")
+    form.longitude.setText("114.520130")
+    form.present.setText("刘红")
+    form.add_files([photo(photo_path)])
+    for stroke in signature_strokes():
+        form.pad.add_stroke(stroke)
+    form._edited()
+    wait(1800)  # the autosave fires a second after the last edit
+    body = form.scroller.widget()
+    form.resize(980, body.sizeHint().height() + 70)  # the whole form in one picture
+    wait(300)
+
+
 def signature_strokes() -> list[list[tuple[float, float]]]:
     """A hand-like scribble: two looping strokes and a flourish (smooth, many points)."""
     strokes = []
@@ -135,24 +159,7 @@ def shoot(data_dir: Path, out: Path) -> None:
     view.inspect_selected()
     wait(until=lambda: any(isinstance(f, InspectionForm) for f in view.forms))
     form = next(f for f in view.forms if isinstance(f, InspectionForm))
-    form.time_edit.setDateTime(QDateTime.currentDateTime().addSecs(-1800))
-    form.mark_rest_passed()
-    row = form.rows["F04"]
-    row.choose("不符合")
-    row.note.setText("10月进货的3批次食用油未索取供货者许可证和检验合格证明")
-    form.result_combo.setCurrentIndex(form.result_combo.findData("09"))
-    form.findings.setPlainText("进货查验记录不全，已责令限期整改。")
-    form.latitude.setText("35.575210")
-    form.longitude.setText("114.520130")
-    form.present.setText("刘红")
-    form.add_files([photo(work / "门头.jpg")])
-    for stroke in signature_strokes():
-        form.pad.add_stroke(stroke)
-    form._edited()
-    wait(1800)  # the autosave fires a second after the last edit
-    body = form.scroller.widget()
-    form.resize(980, body.sizeHint().height() + 70)  # the whole form in one picture
-    wait(300)
+    fill_sample(form, work / "门头.jpg")
     grab(form, out / "inspection-form.png")
     form.resize(980, 860)
     form.finalise()
