@@ -51,11 +51,13 @@ class SyncResult:
     backup: Path | None = None
     attention: int = 0  # rows rejected or in conflict: a person must look at them
 
-    @property
-    def summary(self) -> str:
-        parts = []
+    def summary_lines(self) -> list[str]:
+        """What the sync did, a line each for the push, the pull and the queue (``creditdesk
+        sync``; the 同步 page words the same in the interface's language)."""
+        lines = []
         if self.push is not None:
-            parts.append(push_summary(self.push))
+            lines.append(push_summary(self.push))
+            lines.extend(self.push.problems)
         p = self.pull
         if p is not None:
             head = "首次同步完成" if p.full else "同步完成"
@@ -71,18 +73,20 @@ class SyncResult:
                 text += f"，本机数据截至 {p.as_of[:16].replace('T', ' ')}"
             text += "。"
             if p.resynced_because:
-                text += f"（{p.resynced_because}）"
-            parts.append(text)
+                text += f"（已从头重新同步：{p.resynced_because}）"
+            lines.append(text)
         if self.pending_outbox:
             tail = f"本机待上传 {self.pending_outbox:,} 条。"
         else:
             tail = "本机没有等待上传的记录。" if self.attention else "本机记录已全部上传。"
         if self.attention:
-            tail += f"{self.attention:,} 条需要处理（被拒收或有冲突），请到“待上传”中查看。"
-        parts.append(tail)
-        if self.push is not None:
-            parts.extend(self.push.problems)
-        return "".join(parts)
+            tail += f"{self.attention:,} 条记录被拒收或有冲突，需要处理。"
+        lines.append(tail)
+        return lines
+
+    @property
+    def summary(self) -> str:
+        return "\n".join(self.summary_lines())
 
 
 def push_summary(r: PushResult) -> str:

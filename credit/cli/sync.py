@@ -77,7 +77,7 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient, clock_warning, push_summary
+    from sync.client import SyncClient, clock_warning
     from sync.errors import AuthRequired, SyncError
 
     if args.pull_only and args.push_only:
@@ -115,33 +115,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(file=sys.stderr)
     finally:
         desk.close()
-    lines = []
     pushed, pulled = result.push, result.pull
-    if pushed is not None:
-        lines.append(push_summary(pushed) + f"（用时 {pushed.seconds:.1f} 秒）")
-        lines.extend(pushed.problems)
-    if pulled is not None:
-        head = "首次同步完成" if pulled.full else "同步完成"
-        lines.append(
-            f"{head}：接收 {pulled.applied:,} 条变更（更新 {pulled.upserts:,}，删除 {pulled.deletes:,}），"
-            f"用时 {pulled.seconds:.1f} 秒。"
-        )
-        if pulled.as_of:
-            lines.append(
-                f"本机数据截至 {_when(pulled.as_of)}"
-                f"（平台数据最近更新于 {_when(pulled.platform_changed_at) or '—'}）。"
-            )
-        if pulled.resynced_because:
-            lines.append(f"已从头重新同步：{pulled.resynced_because}")
+    lines = result.summary_lines()
+    took = [f"上传用时 {pushed.seconds:.1f} 秒"] if pushed is not None else []
+    took += [f"下载用时 {pulled.seconds:.1f} 秒"] if pulled is not None else []
+    lines.append("，".join(took) + "。")
+    if pulled is not None and pulled.platform_changed_at:
+        lines.append(f"平台数据最近更新于 {_when(pulled.platform_changed_at)}。")
     if args.pull_only:
         lines.append("（仅下载：未上传任何记录。）")
     if args.push_only:
         lines.append("（仅上传：未下载平台数据。）")
-    waiting = result.pending_outbox
-    done_text = "本机没有等待上传的记录。" if result.attention else "本机记录已全部上传。"
-    lines.append(f"本机待上传 {waiting:,} 条。" if waiting else done_text)
     if result.attention:
-        lines.append(f"{result.attention:,} 条记录被拒收或有冲突，需要处理：creditdesk outbox 查看原因。")
+        lines.append("用 creditdesk outbox 查看原因并处理。")
     if result.backup is not None:
         lines.append(f"同步前已备份工作数据：{result.backup.name}")
     if warning := clock_warning(pulled.clock_skew_seconds if pulled else None):
