@@ -56,6 +56,7 @@ class OutboxView(QWidget):
         self.desk: Desk | None = None
         self.items: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
+        self._words()
         self.conflict: ConflictDialog | None = None
 
         self.filter = QComboBox()
@@ -147,8 +148,9 @@ class OutboxView(QWidget):
             self.tr("全部"),
         ]
 
-    def status_word(self, status: str) -> str:
-        words = {
+    def _words(self) -> None:
+        """The fixed words of the table, translated once (a list can hold thousands of rows)."""
+        self._status_words = {
             "pending": self.tr("待上传"),
             "sending": self.tr("上传中"),
             "done": self.tr("已上传"),
@@ -156,11 +158,7 @@ class OutboxView(QWidget):
             "rejected": self.tr("被拒收"),
             "superseded": self.tr("已替代"),
         }
-        return words.get(status, status)
-
-    def kind_word(self, item: dict[str, Any]) -> str:
-        """The record kind (the catalog's label for a kind not listed here)."""
-        words = {
+        self._kind_words = {
             "check_record": self.tr("信用核查记录"),
             "commitment": self.tr("信用承诺"),
             "commitment_fulfilment": self.tr("承诺履行认定"),
@@ -170,7 +168,20 @@ class OutboxView(QWidget):
             "inspection_plan": self.tr("抽查计划"),
             "attachment": self.tr("附件"),
         }
-        return words.get(item["kind"], item["label"])
+        self._outcomes = {
+            "accepted": self.tr("平台已接收"),
+            "duplicate": self.tr("平台已有（重复发送）"),
+            "theirs": self.tr("已采用平台版本"),
+            "mine": self.tr("已按本机修改重新上传"),
+            "renumbered": self.tr("已重新编号上传"),
+        }
+
+    def status_word(self, status: str) -> str:
+        return self._status_words.get(status, status)
+
+    def kind_word(self, item: dict[str, Any]) -> str:
+        """The record kind (the catalog's label for a kind not listed here)."""
+        return self._kind_words.get(item["kind"], item["label"])
 
     def why_text(self, item: dict[str, Any]) -> str:
         """Why a row stands where it does; the platform's and the network's words as they came."""
@@ -187,29 +198,25 @@ class OutboxView(QWidget):
                 seq, self.status_word(status)
             )
         if key in ("done", "superseded"):
-            outcomes = {
-                "accepted": self.tr("平台已接收"),
-                "duplicate": self.tr("平台已有（重复发送）"),
-                "theirs": self.tr("已采用平台版本"),
-                "mine": self.tr("已按本机修改重新上传"),
-                "renumbered": self.tr("已重新编号上传"),
-            }
             fallback = self.tr("已上传") if key == "done" else self.tr("已被新的记录替代")
-            word = outcomes.get(item.get("outcome") or "", fallback)
+            word = self._outcomes.get(item.get("outcome") or "", fallback)
             when = str(item.get("acked_utc") or "")[:19].replace("T", " ")
             return self.tr("{0}（{1} UTC）").format(word, when) if key == "done" else word
         return str(item["why"])
 
     def deadline_note(self, item: dict[str, Any]) -> str:
-        days = item.get("deadline_days") or 0
-        notes = {
-            "past": self.tr("已超过公示期限 %n 个工作日", "", days),
-            "today": self.tr("今天是公示期限"),
-            "near": self.tr("距公示期限仅剩 %n 个工作日", "", days),
-            "left": self.tr("剩余 %n 个工作日", "", days),
-            "unknown": self.tr("节假日数据不全，请人工核对期限"),
-        }
-        return notes.get(item.get("deadline_state") or "", item.get("deadline_note") or "")
+        state, days = item.get("deadline_state"), item.get("deadline_days") or 0
+        if state == "past":
+            return self.tr("已超过公示期限 %n 个工作日", "", days)
+        if state == "today":
+            return self.tr("今天是公示期限")
+        if state == "near":
+            return self.tr("距公示期限仅剩 %n 个工作日", "", days)
+        if state == "left":
+            return self.tr("剩余 %n 个工作日", "", days)
+        if state == "unknown":
+            return self.tr("节假日数据不全，请人工核对期限")
+        return str(item.get("deadline_note") or "")
 
     def deadline_warning(self, items: list[dict[str, Any]]) -> str:
         """One sentence for the records at risk of missing their publication deadline."""

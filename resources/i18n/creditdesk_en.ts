@@ -2411,204 +2411,204 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="68"/>
+        <location filename="../../desktop/views/outbox_view.py" line="69"/>
         <source>刷新</source>
         <extracomment>Status → (background, text colour): a hint next to the word, never instead of it. Something was resent or resolved: the sync page refreshes its counts.</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="71"/>
+        <location filename="../../desktop/views/outbox_view.py" line="72"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <location filename="../../desktop/views/outbox_view.py" line="88"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <location filename="../../desktop/views/outbox_view.py" line="88"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <location filename="../../desktop/views/outbox_view.py" line="88"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <location filename="../../desktop/views/outbox_view.py" line="88"/>
         <source>原因 / 说明</source>
         <translation>Reason / note</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="87"/>
+        <location filename="../../desktop/views/outbox_view.py" line="88"/>
         <source>公示期限</source>
         <translation>Publication deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="113"/>
+        <location filename="../../desktop/views/outbox_view.py" line="114"/>
         <source>修正后重新上传</source>
         <extracomment>What the last action did (resent, renumbered, resolved).</extracomment>
         <translation>Resend after fixing</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="116"/>
+        <location filename="../../desktop/views/outbox_view.py" line="117"/>
         <source>原因已排除（如已用正确的账号登录）后，把这条记录放回待上传队列</source>
         <translation>Once the cause is fixed (e.g. signed in with the right account), put this record back in the upload queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="119"/>
+        <location filename="../../desktop/views/outbox_view.py" line="120"/>
         <source>重新编号并上传</source>
         <translation>Renumber and upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="122"/>
+        <location filename="../../desktop/views/outbox_view.py" line="123"/>
         <source>对照处理冲突…</source>
         <translation>Resolve conflict side by side…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="142"/>
+        <location filename="../../desktop/views/outbox_view.py" line="143"/>
         <source>需要处理与待上传</source>
         <translation>Needs attention and waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="143"/>
-        <location filename="../../desktop/views/outbox_view.py" line="152"/>
+        <location filename="../../desktop/views/outbox_view.py" line="144"/>
+        <location filename="../../desktop/views/outbox_view.py" line="154"/>
         <source>待上传</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="144"/>
-        <location filename="../../desktop/views/outbox_view.py" line="156"/>
+        <location filename="../../desktop/views/outbox_view.py" line="145"/>
+        <location filename="../../desktop/views/outbox_view.py" line="158"/>
         <source>被拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="145"/>
-        <location filename="../../desktop/views/outbox_view.py" line="155"/>
+        <location filename="../../desktop/views/outbox_view.py" line="146"/>
+        <location filename="../../desktop/views/outbox_view.py" line="157"/>
         <source>有冲突</source>
         <translation>In conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="146"/>
-        <location filename="../../desktop/views/outbox_view.py" line="154"/>
-        <location filename="../../desktop/views/outbox_view.py" line="197"/>
+        <location filename="../../desktop/views/outbox_view.py" line="147"/>
+        <location filename="../../desktop/views/outbox_view.py" line="156"/>
+        <location filename="../../desktop/views/outbox_view.py" line="201"/>
         <source>已上传</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="147"/>
+        <location filename="../../desktop/views/outbox_view.py" line="148"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="153"/>
+        <location filename="../../desktop/views/outbox_view.py" line="155"/>
         <source>上传中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="157"/>
+        <location filename="../../desktop/views/outbox_view.py" line="159"/>
         <source>已替代</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="164"/>
+        <location filename="../../desktop/views/outbox_view.py" line="162"/>
         <source>信用核查记录</source>
         <translation>Credit check</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="165"/>
+        <location filename="../../desktop/views/outbox_view.py" line="163"/>
         <source>信用承诺</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="166"/>
+        <location filename="../../desktop/views/outbox_view.py" line="164"/>
         <source>承诺履行认定</source>
         <translation>Fulfilment decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="167"/>
+        <location filename="../../desktop/views/outbox_view.py" line="165"/>
         <source>行政检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="168"/>
+        <location filename="../../desktop/views/outbox_view.py" line="166"/>
         <source>责令整改通知</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="169"/>
+        <location filename="../../desktop/views/outbox_view.py" line="167"/>
         <source>约谈记录</source>
         <translation>Interview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="170"/>
+        <location filename="../../desktop/views/outbox_view.py" line="168"/>
         <source>抽查计划</source>
         <translation>Inspection plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="171"/>
+        <location filename="../../desktop/views/outbox_view.py" line="169"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="179"/>
+        <location filename="../../desktop/views/outbox_view.py" line="190"/>
         <source>等待同步</source>
         <translation>Waiting for the next sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="181"/>
+        <location filename="../../desktop/views/outbox_view.py" line="192"/>
         <source>上传中断，下次同步时重新发送（平台不会重复记录）</source>
         <translation>Upload interrupted; sent again at the next sync (the platform never records it twice)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="183"/>
+        <location filename="../../desktop/views/outbox_view.py" line="194"/>
         <source>上次上传未成功：{0}</source>
         <translation>Last upload failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="186"/>
+        <location filename="../../desktop/views/outbox_view.py" line="197"/>
         <source>等待第 {0} 条（{1}）处理后再上传：它所依附的记录尚未被平台接收。</source>
         <translation>Waits for record {0} ({1}) to be settled: a record it depends on has not reached the platform.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="191"/>
+        <location filename="../../desktop/views/outbox_view.py" line="172"/>
         <source>平台已接收</source>
         <translation>Accepted by the platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="192"/>
+        <location filename="../../desktop/views/outbox_view.py" line="173"/>
         <source>平台已有（重复发送）</source>
         <translation>Already on the platform (sent again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="193"/>
+        <location filename="../../desktop/views/outbox_view.py" line="174"/>
         <source>已采用平台版本</source>
         <translation>Platform&apos;s version taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="194"/>
+        <location filename="../../desktop/views/outbox_view.py" line="175"/>
         <source>已按本机修改重新上传</source>
         <translation>Sent again with this laptop&apos;s changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="195"/>
+        <location filename="../../desktop/views/outbox_view.py" line="176"/>
         <source>已重新编号上传</source>
         <translation>Sent under a new number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="197"/>
+        <location filename="../../desktop/views/outbox_view.py" line="201"/>
         <source>已被新的记录替代</source>
         <translation>Superseded by a newer record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="200"/>
+        <location filename="../../desktop/views/outbox_view.py" line="204"/>
         <source>{0}（{1} UTC）</source>
         <translation>{0} ({1} UTC)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/outbox_view.py" line="206"/>
+        <location filename="../../desktop/views/outbox_view.py" line="210"/>
         <source>已超过公示期限 %n 个工作日</source>
         <translation>
             <numerusform>publication deadline passed %n working day ago</numerusform>
@@ -2616,12 +2616,12 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="207"/>
+        <location filename="../../desktop/views/outbox_view.py" line="212"/>
         <source>今天是公示期限</source>
         <translation>publication deadline is today</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/outbox_view.py" line="208"/>
+        <location filename="../../desktop/views/outbox_view.py" line="214"/>
         <source>距公示期限仅剩 %n 个工作日</source>
         <translation>
             <numerusform>only %n working day to the publication deadline</numerusform>
@@ -2629,7 +2629,7 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/outbox_view.py" line="209"/>
+        <location filename="../../desktop/views/outbox_view.py" line="216"/>
         <source>剩余 %n 个工作日</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -2637,22 +2637,22 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="210"/>
+        <location filename="../../desktop/views/outbox_view.py" line="218"/>
         <source>节假日数据不全，请人工核对期限</source>
         <translation>holiday data incomplete: check the deadline by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="219"/>
+        <location filename="../../desktop/views/outbox_view.py" line="226"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="220"/>
+        <location filename="../../desktop/views/outbox_view.py" line="227"/>
         <source>{0}（{1}，{2}）</source>
         <translation>{0} ({1}, {2})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/outbox_view.py" line="226"/>
+        <location filename="../../desktop/views/outbox_view.py" line="233"/>
         <source>%n 条须公示的记录尚未被平台接收，公示期限（7 个工作日）将至或已过：{0}。请尽快同步。</source>
         <translation>
             <numerusform>%n record the platform must publish has not reached it and its publication deadline (7 working days) is near or past: {0}. Please sync soon.</numerusform>
@@ -2660,87 +2660,87 @@ UI font: WenQuanYi Micro Hei (Apache-2.0 / GPL-3+ with font exception).</transla
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="257"/>
+        <location filename="../../desktop/views/outbox_view.py" line="264"/>
         <source>待上传 {0} · 被拒收 {1} · 有冲突 {2} · 已上传 {3}</source>
         <translation>Waiting {0} · Refused {1} · In conflict {2} · Sent {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="292"/>
+        <location filename="../../desktop/views/outbox_view.py" line="299"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="329"/>
+        <location filename="../../desktop/views/outbox_view.py" line="336"/>
         <source>选中一条记录查看详情。被拒收的记录不会阻塞其他记录的上传。</source>
         <translation>Select a record to see its details. Refused records never hold up the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="331"/>
+        <location filename="../../desktop/views/outbox_view.py" line="338"/>
         <source>第 {0} 条 · {1} · {2}</source>
         <translation>No. {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="338"/>
+        <location filename="../../desktop/views/outbox_view.py" line="345"/>
         <source>已尝试上传 {0} 次</source>
         <translation>Upload attempted {0} times</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="357"/>
+        <location filename="../../desktop/views/outbox_view.py" line="364"/>
         <source>无法处理</source>
         <translation>Cannot do this</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="378"/>
+        <location filename="../../desktop/views/outbox_view.py" line="385"/>
         <source>第 {0} 条已放回待上传队列，下次同步时上传。</source>
         <translation>Record {0} is back in the queue and will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="388"/>
+        <location filename="../../desktop/views/outbox_view.py" line="395"/>
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="390"/>
+        <location filename="../../desktop/views/outbox_view.py" line="397"/>
         <source>这条承诺的编码已被其他设备使用。重新编号后将以新编码上传，已打印的承诺书上的编码随之作废，请告知承诺人新的编码。继续吗？</source>
         <translation>Another device already uses this commitment code. After renumbering it is sent under a new code and the code on any printed commitment letter is void; tell the committing party the new code. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="406"/>
+        <location filename="../../desktop/views/outbox_view.py" line="413"/>
         <source>已重新编号为 {0}，下次同步时上传。</source>
         <translation>Renumbered as {0}; it will be sent at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="431"/>
+        <location filename="../../desktop/views/outbox_view.py" line="438"/>
         <source>与共享平台上的记录有冲突</source>
         <translation>Conflicts with the record on the sharing platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="456"/>
+        <location filename="../../desktop/views/outbox_view.py" line="463"/>
         <source>已采用平台上的版本，本机记录已更新。</source>
         <translation>The platform&apos;s version was taken; the record on this laptop is updated.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="457"/>
+        <location filename="../../desktop/views/outbox_view.py" line="464"/>
         <source>将保留您的修改：下次同步时基于平台的版本重新上传。</source>
         <translation>Your changes are kept: they are sent again at the next sync on top of the platform&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="458"/>
+        <location filename="../../desktop/views/outbox_view.py" line="465"/>
         <source>已按所选逐项合并：下次同步时基于平台的版本上传。</source>
         <translation>Merged field by field as chosen: sent at the next sync on top of the platform&apos;s version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="465"/>
+        <location filename="../../desktop/views/outbox_view.py" line="472"/>
         <source>采用平台版本</source>
         <translation>Take the platform&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="467"/>
+        <location filename="../../desktop/views/outbox_view.py" line="474"/>
         <source>平台已有同一编号但内容不同的记录，平台不会覆盖已接收的记录。采用平台的版本并不再上传本机这条吗？</source>
         <translation>The platform already holds a record with the same id but different content, and it never overwrites a record it has accepted. Take the platform&apos;s version and stop sending this one?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/outbox_view.py" line="480"/>
+        <location filename="../../desktop/views/outbox_view.py" line="487"/>
         <source>已采用平台的版本。</source>
         <translation>The platform&apos;s version was taken.</translation>
     </message>
